@@ -1,0 +1,132 @@
+package accord.lang;
+
+import java.util.List;
+
+/**
+ * The syntax tree of a model file, as written: names unresolved, index sets unexpanded, every
+ * node with its source span. The {@code model} stage turns it into flat equations.
+ */
+public final class Ast {
+
+  private Ast() {
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  /** An expression as written. */
+  public sealed interface Expr permits Num, Ref, Unary, Binary, Call, Cond, Reduce {
+    Span span();
+  }
+
+  public record Num(double value, Span span) implements Expr {
+  }
+
+  /** A name with optional indices and lag: {@code Y}, {@code Y[c]}, {@code V[N](-1)}. */
+  public record Ref(String name, List<Expr> indices, int lag, Span span) implements Expr {
+  }
+
+  /** {@code -x} or {@code not x}. */
+  public record Unary(String op, Expr operand, Span span) implements Expr {
+  }
+
+  /** Arithmetic, comparison or logic: op is one of {@code + - * / ^ == != < <= > >= and or}. */
+  public record Binary(String op, Expr left, Expr right, Span span) implements Expr {
+  }
+
+  /** A built-in function: exp, log, sqrt, abs, min, max, d. */
+  public record Call(String function, List<Expr> args, Span span) implements Expr {
+  }
+
+  /** {@code if cond then a else b}. */
+  public record Cond(Expr condition, Expr then, Expr otherwise, Span span) implements Expr {
+  }
+
+  /** {@code sum(body for i in A, j in B if filter)}; kind is "sum" or "prod". */
+  public record Reduce(String kind, Expr body, List<Binding> bindings, Expr filter, Span span)
+      implements Expr {
+  }
+
+  /** {@code c in Country}. */
+  public record Binding(String index, String set, Span span) {
+  }
+
+  // ---- declarations and statements ---------------------------------------------------------
+
+  /** One statement of a model file. */
+  public sealed interface Stmt
+      permits ModelDecl, Include, SetDecl, Decl, Equation, Hidden, MatrixDecl, ClosureDecl {
+    Span span();
+  }
+
+  public record ModelDecl(String name, String doc, Span span) implements Stmt {
+  }
+
+  public record Include(String path, Span span) implements Stmt {
+  }
+
+  /** A set, optionally a subset of {@code parent} (null when none). */
+  public record SetDecl(String name, List<Element> elements, String parent, String doc, Span span)
+      implements Stmt {
+  }
+
+  public record Element(String name, Span span) {
+  }
+
+  public enum DeclKind { PARAM, EXOGENOUS, VAR }
+
+  /** {@code param|exogenous|var name[dims] = value "doc"}; value is null when omitted. */
+  public record Decl(DeclKind kind, String name, List<Dim> dims, Value value, String doc, Span span)
+      implements Stmt {
+  }
+
+  /** A dimension: a set, optionally with an index name bound to its elements. */
+  public record Dim(String index, String set, Span span) {
+  }
+
+  /** The value part of a declaration. */
+  public sealed interface Value permits Scalar, MapValue, PathValue, FileValue {
+    Span span();
+  }
+
+  public record Scalar(Expr expr, Span span) implements Value {
+  }
+
+  /** {@code {N: 0.6, (USA, *): 0.1, *: 0}}: keys are element tuples, {@code *} matches any. */
+  public record MapValue(List<Entry> entries, Span span) implements Value {
+  }
+
+  public record Entry(List<Element> key, Expr value, Span span) {
+  }
+
+  /** {@code [20, 20, 25]}: values of periods 1, 2, 3..., the last one held. */
+  public record PathValue(List<Expr> values, Span span) implements Value {
+  }
+
+  public record FileValue(String path, Span span) implements Value {
+  }
+
+  /** {@code lhs = rhs for bindings if filter}. */
+  public record Equation(Expr lhs, Expr rhs, List<Binding> bindings, Expr filter, Span span)
+      implements Stmt {
+  }
+
+  /** A redundant equation that must hold in every solved period. */
+  public record Hidden(Equation equation, Span span) implements Stmt {
+  }
+
+  public record MatrixDecl(String name, String doc, List<Element> columns, List<Row> rows, Span span)
+      implements Stmt {
+  }
+
+  /** A matrix row; a null cell is empty ({@code .}); total is null when the row sums to zero. */
+  public record Row(String label, List<Expr> cells, Expr total, Span span) {
+  }
+
+  /** A closure; name is null for the model's own (always applied) swaps. */
+  public record ClosureDecl(String name, String doc, List<Swap> swaps, Span span) implements Stmt {
+  }
+
+  /** {@code exogenize Y[c] for c in Set}: exogenize is false for endogenize. */
+  public record Swap(boolean exogenize, Ref target, List<Binding> bindings, Expr filter, Span span) {
+  }
+}

@@ -1,0 +1,656 @@
+package accord.lang;
+
+import accord.lang.Ast.Binding;
+import accord.lang.Ast.Dim;
+import accord.lang.Ast.Element;
+import accord.lang.Ast.Expr;
+import accord.lang.Ast.Stmt;
+import accord.lang.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A hand-written recursive-descent parser (one method per precedence level, as in Crafting
+ * Interpreters' jlox). On an error it records a diagnostic and resumes at the next line, so one
+ * run lists every syntax error of a file.
+ */
+public final class Parser {
+
+  static final Set<String> FUNCTIONS = Set.of("exp", "log", "sqrt", "abs", "min", "max", "d");
+  static final Set<String> KEYWORDS = Set.of("model", "include", "set", "param", "exogenous",
+      "var", "hidden", "matrix", "closure", "exogenize", "endogenize", "for", "in", "if", "then",
+      "else", "and", "or", "not", "sum", "prod");
+
+  private final List<Token> tokens;
+  private final List<Diagnostic> errors;
+  private int pos;
+
+  /** Thrown to unwind to the statement loop; the diagnostic is already recorded. */
+  private static final class Unwind extends RuntimeException {
+    Unwind() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Parser(List<Token> tokens, List<Diagnostic> errors) {
+    this.tokens = tokens;
+    this.errors = errors;
+  }
+
+  /** Parses a whole file; syntax errors are added to {@code errors}. */
+  public static List<Stmt> parse(SourceFile file, List<Diagnostic> errors) {
+    return new Parser(Lexer.tokenize(file, errors), errors).statements();
+  }
+
+  /** Parses a single expression (used by scenario files and tests). */
+  public static Expr parseExpression(SourceFile file, List<Diagnostic> errors) {
+    Parser p = new Parser(Lexer.tokenize(file, errors), errors);
+    try {
+      Expr e = p.expression();
+      p.skipNewlines();
+      if (p.peek().kind() != Kind.EOF) {
+        p.fail(p.peek(), "E010", "unexpected " + p.peek() + " after the expression", "");
+      }
+      return e;
+    } catch (Unwind u) {
+      return null;
+    }
+  }
+
+  private List<Stmt> statements() {
+    List<Stmt> out = new ArrayList<>();
+    while (true) {
+      skipNewlines();
+      if (peek().kind() == Kind.EOF) {
+        return out;
+      }
+      try {
+        out.add(statement());
+        endOfStatement();
+      } catch (Unwind u) {
+        recover();
+      }
+    }
+  }
+
+  private Stmt statement() {
+    Token t = peek();
+    if (t.kind() == Kind.IDENT) {
+      switch (t.text()) {
+        case "model": return modelDecl();
+        case "include": return include();
+        case "set": return setDecl();
+        case "param": return decl(Ast.DeclKind.PARAM);
+        case "exogenous": return decl(Ast.DeclKind.EXOGENOUS);
+        case "var": return decl(Ast.DeclKind.VAR);
+        case "hidden": return hidden();
+        case "matrix": return matrix();
+        case "closure": return closure();
+        case "exogenize":
+        case "endogenize": {
+          Ast.Swap swap = swap();
+          return new Ast.ClosureDecl(null, "", List.of(swap), swap.span());
+        }
+        default:
+          break;
+      }
+    }
+    return equation();
+  }
+
+  private Stmt modelDecl() {
+    Token kw = advance();
+    Token name = identifier("a model name after 'model'");
+    return new Ast.ModelDecl(name.text(), optionalDoc(), kw.span().to(name.span()));
+  }
+
+  private Stmt include() {
+    Token kw = advance();
+    Token path = expect(Kind.STRING, "E011", "a file name in quotes after 'include'",
+        "write include \"other.acc\"");
+    return new Ast.Include(path.text(), kw.span().to(path.span()));
+  }
+
+  private Stmt setDecl() {
+    Token kw = advance();
+    Token name = identifier("a set name after 'set'");
+    expectOp("=", "'=' after the set name", "write set " + name.text() + " = {A, B}");
+    expectOp("{", "'{' to open the list of elements", "write set " + name.text() + " = {A, B}");
+    List<Element> elements = new ArrayList<>();
+    if (!peek().is("}")) {
+      do {
+        Token e = identifier("an element name");
+        elements.add(new Element(e.text(), e.span()));
+      } while (match(","));
+    }
+    expectOp("}", "',' or '}' in the list of elements", "");
+    String parent = null;
+    if (matchWord("in")) {
+      parent = identifier("the name of the parent set after 'in'").text();
+    }
+    return new Ast.SetDecl(name.text(), elements, parent, optionalDoc(), kw.span().to(name.span()));
+  }
+
+  private Stmt decl(Ast.DeclKind kind) {
+    advance();
+    Token name = identifier("a name after '" + kind.name().toLowerCase() + "'");
+    List<Dim> dims = new ArrayList<>();
+    if (match("[")) {
+      do {
+        Token first = identifier("a set name");
+        if (matchWord("in")) {
+          Token set = identifier("a set name after 'in'");
+          dims.add(new Dim(first.text(), set.text(), first.span().to(set.span())));
+        } else {
+          dims.add(new Dim(null, first.text(), first.span()));
+        }
+      } while (match(","));
+      expectOp("]", "',' or ']' after the dimensions", "");
+    }
+    String doc = optionalDoc();
+    Ast.Value value = null;
+    if (match("=")) {
+      value = value();
+    } else if (kind != Ast.DeclKind.VAR) {
+      fail(peek(), "E012", "expected '=' and a value for " + kind.name().toLowerCase() + " '"
+          + name.text() + "', found " + peek(), "write " + kind.name().toLowerCase() + " "
+          + name.text() + " = 0.5");
+    }
+    if (doc.isEmpty()) {
+      doc = optionalDoc();
+    }
+    return new Ast.Decl(kind, name.text(), dims, value, doc, name.span());
+  }
+
+  private Ast.Value value() {
+    Token t = peek();
+    if (t.is("{")) {
+      return mapValue();
+    }
+    if (t.is("[")) {
+      advance();
+      List<Expr> values = new ArrayList<>();
+      do {
+        values.add(expression());
+      } while (match(","));
+      Token close = expectOp("]", "',' or ']' in the path of values", "");
+      return new Ast.PathValue(values, t.span().to(close.span()));
+    }
+    if (t.is("file") && peekAt(1).kind() == Kind.STRING) {
+      advance();
+      Token path = advance();
+      return new Ast.FileValue(path.text(), t.span().to(path.span()));
+    }
+    Expr e = expression();
+    return new Ast.Scalar(e, e.span());
+  }
+
+  private Ast.Value mapValue() {
+    Token open = advance();
+    List<Ast.Entry> entries = new ArrayList<>();
+    if (!peek().is("}")) {
+      do {
+        Token start = peek();
+        List<Element> key = new ArrayList<>();
+        if (match("(")) {
+          do {
+            key.add(keyPart());
+          } while (match(","));
+          expectOp(")", "',' or ')' in the key", "");
+        } else {
+          key.add(keyPart());
+        }
+        expectOp(":", "':' after the key", "write {N: 0.6, S: 0.7}");
+        entries.add(new Ast.Entry(key, expression(), start.span()));
+      } while (match(","));
+    }
+    Token close = expectOp("}", "',' or '}' in the map of values", "");
+    return new Ast.MapValue(entries, open.span().to(close.span()));
+  }
+
+  private Element keyPart() {
+    if (peek().is("*")) {
+      Token star = advance();
+      return new Element("*", star.span());
+    }
+    Token e = identifier("an element name or '*'");
+    return new Element(e.text(), e.span());
+  }
+
+  private Stmt hidden() {
+    Token kw = advance();
+    Ast.Equation eq = equation();
+    return new Ast.Hidden(eq, kw.span());
+  }
+
+  private Ast.Equation equation() {
+    Token start = peek();
+    if (start.kind() == Kind.IDENT && KEYWORDS.contains(start.text())) {
+      fail(start, "E013", "'" + start.text() + "' cannot start a statement here", "");
+    }
+    if (start.kind() != Kind.IDENT && start.kind() != Kind.NUMBER && !start.is("(")) {
+      fail(start, "E014", "expected a declaration or an equation, found " + start, "");
+    }
+    Expr lhs = expression();
+    if (!peek().is("=")) {
+      String hint = peek().is("==") ? "an equation uses a single '='" : "write an equation as Y = C + G";
+      fail(peek(), "E015", "expected '=' after the left side of an equation, found " + peek(), hint);
+    }
+    advance();
+    Expr rhs = expression();
+    List<Binding> bindings = List.of();
+    Expr filter = null;
+    if (matchWord("for")) {
+      bindings = bindings();
+      if (matchWord("if")) {
+        filter = expression();
+      }
+    }
+    return new Ast.Equation(lhs, rhs, bindings, filter, lhs.span());
+  }
+
+  private List<Binding> bindings() {
+    List<Binding> out = new ArrayList<>();
+    do {
+      Token index = identifier("an index name, as in 'for c in Country'");
+      if (!matchWord("in")) {
+        fail(peek(), "E016", "expected 'in' after the index '" + index.text() + "', found " + peek(),
+            "write for " + index.text() + " in SetName");
+      }
+      Token set = identifier("a set name after 'in'");
+      out.add(new Binding(index.text(), set.text(), index.span().to(set.span())));
+    } while (match(","));
+    return out;
+  }
+
+  private Stmt matrix() {
+    Token kw = advance();
+    Token name = identifier("a matrix name after 'matrix'");
+    String doc = optionalDoc();
+    endOfStatement();
+    skipNewlines();
+    if (!peek().is("columns")) {
+      fail(peek(), "E017", "expected 'columns' after the matrix header, found " + peek(),
+          "list the sectors: columns Households, Firms, Government");
+    }
+    advance();
+    List<Element> columns = new ArrayList<>();
+    do {
+      Token c = peek();
+      if (c.kind() == Kind.STRING || c.kind() == Kind.IDENT) {
+        advance();
+        columns.add(new Element(c.text(), c.span()));
+      } else {
+        fail(c, "E018", "expected a column name, found " + c, "");
+      }
+    } while (match(","));
+    endOfStatement();
+    List<Ast.Row> rows = new ArrayList<>();
+    while (true) {
+      skipNewlines();
+      Token t = peek();
+      if (t.is("end")) {
+        advance();
+        return new Ast.MatrixDecl(name.text(), doc, columns, rows, kw.span().to(name.span()));
+      }
+      if (t.kind() == Kind.EOF) {
+        fail(kw, "E019", "matrix '" + name.text() + "' has no 'end'", "close the matrix with a line 'end'");
+      }
+      try {
+        rows.add(row());
+        endOfStatement();
+      } catch (Unwind u) {
+        recover();
+      }
+    }
+  }
+
+  private Ast.Row row() {
+    Token kw = peek();
+    if (!kw.is("row")) {
+      fail(kw, "E020", "expected 'row' or 'end' in the matrix, found " + kw,
+          "write row \"Consumption\": -C, +C, .");
+    }
+    advance();
+    Token label = peek();
+    if (label.kind() != Kind.STRING && label.kind() != Kind.IDENT) {
+      fail(label, "E021", "expected a row label, found " + label, "write row \"Consumption\": ...");
+    }
+    advance();
+    expectOp(":", "':' after the row label", "write row \"" + label.text() + "\": -C, +C, .");
+    List<Expr> cells = new ArrayList<>();
+    do {
+      if (peek().is(".")) {
+        advance();
+        cells.add(null);
+      } else {
+        cells.add(expression());
+      }
+    } while (match(","));
+    Expr total = match("=") ? expression() : null;
+    return new Ast.Row(label.text(), cells, total, label.span());
+  }
+
+  private Stmt closure() {
+    Token kw = advance();
+    Token name = identifier("a closure name after 'closure'");
+    String doc = optionalDoc();
+    endOfStatement();
+    List<Ast.Swap> swaps = new ArrayList<>();
+    while (true) {
+      skipNewlines();
+      Token t = peek();
+      if (t.is("end")) {
+        advance();
+        return new Ast.ClosureDecl(name.text(), doc, swaps, kw.span().to(name.span()));
+      }
+      if (t.kind() == Kind.EOF) {
+        fail(kw, "E022", "closure '" + name.text() + "' has no 'end'", "close it with a line 'end'");
+      }
+      try {
+        if (!t.is("exogenize") && !t.is("endogenize")) {
+          fail(t, "E023", "expected 'exogenize', 'endogenize' or 'end' in the closure, found " + t, "");
+        }
+        swaps.add(swap());
+        endOfStatement();
+      } catch (Unwind u) {
+        recover();
+      }
+    }
+  }
+
+  private Ast.Swap swap() {
+    Token kw = advance();
+    Token start = peek();
+    Expr target = primary();
+    if (!(target instanceof Ast.Ref ref) || ref.lag() != 0) {
+      throw fail(start, "E024", "expected a variable after '" + kw.text() + "'", "");
+    }
+    List<Binding> bindings = List.of();
+    Expr filter = null;
+    if (matchWord("for")) {
+      bindings = bindings();
+      if (matchWord("if")) {
+        filter = expression();
+      }
+    }
+    return new Ast.Swap(kw.text().equals("exogenize"), ref, bindings, filter, kw.span().to(start.span()));
+  }
+
+  // ---- expressions, one method per precedence level ------------------------------------------
+
+  Expr expression() {
+    Token t = peek();
+    if (t.is("if")) {
+      advance();
+      Expr cond = expression();
+      expectWord("then", "'then' after the condition of 'if'", "write if x > 0 then a else b");
+      Expr then = expression();
+      expectWord("else", "'else' in the 'if' expression", "write if x > 0 then a else b");
+      Expr otherwise = expression();
+      return new Ast.Cond(cond, then, otherwise, t.span());
+    }
+    return or();
+  }
+
+  private Expr or() {
+    Expr left = and();
+    while (peek().is("or")) {
+      Token op = advance();
+      left = new Ast.Binary("or", left, and(), op.span());
+    }
+    return left;
+  }
+
+  private Expr and() {
+    Expr left = not();
+    while (peek().is("and")) {
+      Token op = advance();
+      left = new Ast.Binary("and", left, not(), op.span());
+    }
+    return left;
+  }
+
+  private Expr not() {
+    if (peek().is("not")) {
+      Token op = advance();
+      return new Ast.Unary("not", not(), op.span());
+    }
+    return comparison();
+  }
+
+  private Expr comparison() {
+    Expr left = additive();
+    Token t = peek();
+    if (t.kind() == Kind.OP && Set.of("==", "!=", "<", "<=", ">", ">=").contains(t.text())) {
+      advance();
+      return new Ast.Binary(t.text(), left, additive(), t.span());
+    }
+    return left;
+  }
+
+  private Expr additive() {
+    Expr left = multiplicative();
+    while (peek().is("+") || peek().is("-")) {
+      Token op = advance();
+      left = new Ast.Binary(op.text(), left, multiplicative(), op.span());
+    }
+    return left;
+  }
+
+  private Expr multiplicative() {
+    Expr left = unary();
+    while (peek().is("*") || peek().is("/")) {
+      Token op = advance();
+      left = new Ast.Binary(op.text(), left, unary(), op.span());
+    }
+    return left;
+  }
+
+  private Expr unary() {
+    if (peek().is("-") || peek().is("+")) {
+      Token op = advance();
+      Expr operand = unary();
+      return op.is("-") ? new Ast.Unary("-", operand, op.span()) : operand;
+    }
+    return power();
+  }
+
+  private Expr power() {
+    Expr base = primary();
+    if (peek().is("^")) {
+      Token op = advance();
+      return new Ast.Binary("^", base, unary(), op.span());
+    }
+    return base;
+  }
+
+  private Expr primary() {
+    Token t = peek();
+    if (t.kind() == Kind.NUMBER) {
+      advance();
+      return new Ast.Num(Double.parseDouble(t.text()), t.span());
+    }
+    if (t.is("(")) {
+      advance();
+      Expr inner = expression();
+      expectOp(")", "')' to close the parenthesis", "");
+      return inner;
+    }
+    if (t.kind() != Kind.IDENT) {
+      throw fail(t, "E025", "expected a number, a name or '(', found " + t, "");
+    }
+    if (t.is("sum") || t.is("prod")) {
+      return reduce();
+    }
+    if (KEYWORDS.contains(t.text())) {
+      throw fail(t, "E026", "'" + t.text() + "' is a keyword and cannot be used as a name here", "");
+    }
+    advance();
+    if (FUNCTIONS.contains(t.text()) && peek().is("(")) {
+      return call(t);
+    }
+    return reference(t);
+  }
+
+  private Expr call(Token name) {
+    advance();
+    List<Expr> args = new ArrayList<>();
+    do {
+      args.add(expression());
+    } while (match(","));
+    Token close = expectOp(")", "',' or ')' after the arguments of " + name.text() + "()", "");
+    return new Ast.Call(name.text(), args, name.span().to(close.span()));
+  }
+
+  private Expr reduce() {
+    Token kw = advance();
+    expectOp("(", "'(' after '" + kw.text() + "'", "write sum(x[k] for k in Set)");
+    Expr body = expression();
+    if (!matchWord("for")) {
+      fail(peek(), "E027", "expected 'for' in " + kw.text() + "(...), found " + peek(),
+          "write " + kw.text() + "(x[k] for k in Set)");
+    }
+    List<Binding> bindings = bindings();
+    Expr filter = matchWord("if") ? expression() : null;
+    Token close = expectOp(")", "')' to close " + kw.text() + "(...)", "");
+    return new Ast.Reduce(kw.text(), body, bindings, filter, kw.span().to(close.span()));
+  }
+
+  private Expr reference(Token name) {
+    List<Expr> indices = new ArrayList<>();
+    Span span = name.span();
+    if (peek().is("[")) {
+      advance();
+      do {
+        indices.add(indexTerm());
+      } while (match(","));
+      span = span.to(expectOp("]", "',' or ']' after the index", "").span());
+    }
+    int lag = 0;
+    if (peek().is("(")) {
+      Token open = advance();
+      boolean minus = match("-");
+      Token k = peek();
+      if (!minus || k.kind() != Kind.NUMBER || !k.text().matches("[0-9]+")
+          || Integer.parseInt(k.text()) < 1) {
+        String hint = minus || k.kind() != Kind.NUMBER
+            ? "a lag is written " + name.text() + "(-1); '" + name.text() + "' is not a function"
+            : "Accord models are backward-looking: leads such as " + name.text() + "(+1) are not supported";
+        throw fail(open, "E028", "expected a lag like " + name.text() + "(-1)", hint);
+      }
+      advance();
+      lag = Integer.parseInt(k.text());
+      span = span.to(expectOp(")", "')' to close the lag", "").span());
+    }
+    return new Ast.Ref(name.text(), indices, lag, span);
+  }
+
+  private Expr indexTerm() {
+    Token t = peek();
+    if (t.kind() != Kind.IDENT) {
+      throw fail(t, "E029", "expected an index (an element or an index name), found " + t, "");
+    }
+    advance();
+    return new Ast.Ref(t.text(), List.of(), 0, t.span());
+  }
+
+  // ---- token helpers ---------------------------------------------------------------------------
+
+  private Token peek() {
+    return tokens.get(pos);
+  }
+
+  private Token peekAt(int k) {
+    return tokens.get(Math.min(pos + k, tokens.size() - 1));
+  }
+
+  private Token advance() {
+    Token t = tokens.get(pos);
+    if (t.kind() != Kind.EOF) {
+      pos++;
+    }
+    return t;
+  }
+
+  private boolean match(String op) {
+    if (peek().kind() == Kind.OP && peek().text().equals(op)) {
+      advance();
+      return true;
+    }
+    return false;
+  }
+
+  private boolean matchWord(String word) {
+    if (peek().kind() == Kind.IDENT && peek().text().equals(word)) {
+      advance();
+      return true;
+    }
+    return false;
+  }
+
+  private Token expectOp(String op, String what, String hint) {
+    if (peek().kind() == Kind.OP && peek().text().equals(op)) {
+      return advance();
+    }
+    throw fail(peek(), "E030", "expected " + what + ", found " + peek(), hint);
+  }
+
+  private void expectWord(String word, String what, String hint) {
+    if (!matchWord(word)) {
+      throw fail(peek(), "E031", "expected " + what + ", found " + peek(), hint);
+    }
+  }
+
+  private Token expect(Kind kind, String code, String what, String hint) {
+    if (peek().kind() == kind) {
+      return advance();
+    }
+    throw fail(peek(), code, "expected " + what + ", found " + peek(), hint);
+  }
+
+  private Token identifier(String what) {
+    Token t = peek();
+    if (t.kind() != Kind.IDENT) {
+      throw fail(t, "E032", "expected " + what + ", found " + t, "");
+    }
+    if (KEYWORDS.contains(t.text())) {
+      throw fail(t, "E026", "'" + t.text() + "' is a keyword and cannot be used as a name", "");
+    }
+    return advance();
+  }
+
+  private String optionalDoc() {
+    return peek().kind() == Kind.STRING ? advance().text() : "";
+  }
+
+  private void endOfStatement() {
+    Token t = peek();
+    if (t.kind() != Kind.NEWLINE && t.kind() != Kind.EOF) {
+      String hint = t.kind() == Kind.IDENT || t.kind() == Kind.NUMBER
+          ? "is an operator missing before it? each statement goes on its own line" : "";
+      throw fail(t, "E033", "unexpected " + t + " at the end of the statement", hint);
+    }
+    skipNewlines();
+  }
+
+  private void skipNewlines() {
+    while (peek().kind() == Kind.NEWLINE) {
+      advance();
+    }
+  }
+
+  private void recover() {
+    while (peek().kind() != Kind.NEWLINE && peek().kind() != Kind.EOF) {
+      advance();
+    }
+  }
+
+  private Unwind fail(Token at, String code, String message, String hint) {
+    Span span = at.kind() == Kind.NEWLINE ? new Span(at.span().file(), at.span().line(),
+        at.span().col(), 1) : at.span();
+    errors.add(new Diagnostic(code, span, message, hint));
+    throw new Unwind();
+  }
+}

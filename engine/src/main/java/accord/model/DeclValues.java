@@ -1,0 +1,190 @@
+package accord.model;
+
+import accord.lang.Ast;
+import accord.lang.Diagnostic;
+import accord.lang.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a declaration, element by element: a constant expression, a map, a path or a
+ * CSV file. Returns the element's path (one value for a constant).
+ */
+final class DeclValues {
+
+  private final ExprResolver exprs;
+  private final List<Diagnostic> errors;
+  private final Map<Path, Csv.Table> files = new HashMap<>();
+
+  DeclValues(ExprResolver exprs, List<Diagnostic> errors) {
+    this.exprs = exprs;
+    this.errors = errors;
+  }
+
+  double[] of(Ast.Decl d, Series s, List<String> indexNames, List<String> tuple, double[][] rows, Path dir) {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < indexNames.size(); i++) {
+      if (indexNames.get(i) != null) {
+        env.put(indexNames.get(i), tuple.get(i));
+      }
+    }
+    Ast.Value v = d.value();
+    if (v == null) {
+      return new double[] {0};
+    } else if (v instanceof Ast.Scalar sc) {
+      return new double[] {constant(sc.expr(), env, rows)};
+    } else if (v instanceof Ast.MapValue m) {
+      return new double[] {fromMap(m, s, tuple, env, rows)};
+    } else if (v instanceof Ast.PathValue p) {
+      if (s.kind() != Kind.EXOGENOUS) {
+        errors.add(Diagnostic.error("E116", p.span(), "only an exogenous series takes a path of values")
+            .withHint("a " + (s.kind() == Kind.PARAM ? "parameter" : "variable") + " has one value; "
+                + "declare it 'exogenous' for a path"));
+        return new double[] {0};
+      }
+      double[] out = new double[p.values().size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = constant(p.values().get(i), env, rows);
+      }
+      return out;
+    } else {
+      return fromFile((Ast.FileValue) v, s, tuple, dir);
+    }
+  }
+
+  private double constant(Ast.Expr e, Map<String, String> env, double[][] rows) {
+    Expr x = exprs.resolve(e, env, true);
+    try {
+      return Evaluator.eval(x, rows, 0);
+    } catch (EvalException ex) {
+      errors.add(Diagnostic.error("E201", ex.span(), ex.getMessage()));
+      return 0;
+    }
+  }
+
+  private double fromMap(Ast.MapValue m, Series s, List<String> tuple, Map<String, String> env, double[][] rows) {
+    for (Ast.Entry entry : m.entries()) {
+      if (!validKey(entry, s) ) {
+        return 0;
+      }
+    }
+    for (Ast.Entry entry : m.entries()) {
+      boolean match = true;
+      for (int i = 0; i < tuple.size(); i++) {
+        String k = entry.key().get(i).name();
+        match &= k.equals("*") || k.equals(tuple.get(i));
+      }
+      if (match) {
+        return constant(entry.value(), env, rows);
+      }
+    }
+    errors.add(Diagnostic.error("E116", m.span(), "no value for " + Series.label(s.name(), tuple) + " in the map")
+        .withHint("add " + (tuple.size() == 1 ? tuple.get(0) : "(" + String.join(", ", tuple) + ")")
+            + ": value, or a default *: value"));
+    return 0;
+  }
+
+  private boolean validKey(Ast.Entry entry, Series s) {
+    if (entry.key().size() != s.dims().size()) {
+      errors.add(Diagnostic.error("E116", entry.span(), "a key of " + s.name() + " needs " + s.dims().size()
+          + " element" + (s.dims().size() == 1 ? "" : "s") + ", this one has " + entry.key().size()));
+      return false;
+    }
+    for (int i = 0; i < entry.key().size(); i++) {
+      Ast.Element e = entry.key().get(i);
+      IndexSet dim = s.dims().get(i);
+      if (!e.name().equals("*") && !dim.contains(e.name())) {
+        errors.add(Diagnostic.error("E103", e.span(), "'" + e.name() + "' is not an element of set " + dim.name())
+            .withHint(Names.didYouMean(e.name(), dim.elements())));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private double[] fromFile(Ast.FileValue f, Series s, List<String> tuple, Path dir) {
+    Csv.Table table = table(f, dir);
+    if (table == null) {
+      return new double[] {0};
+    }
+    if (s.kind() == Kind.EXOGENOUS) {
+      return pathFromFile(f, table, Series.label(s.name(), tuple));
+    }
+    int value = table.column("value");
+    int[] cols = new int[tuple.size()];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = table.column(s.dims().get(i).name());
+    }
+    if (value < 0 || java.util.Arrays.stream(cols).anyMatch(c -> c < 0)) {
+      List<String> need = new java.util.ArrayList<>(s.dims().stream().map(IndexSet::name).toList());
+      need.add("value");
+      errors.add(Diagnostic.error("E115", f.span(), f.path() + ": needs the columns " + String.join(", ", need))
+          .withHint("its header is: " + String.join(", ", table.header())));
+      return new double[] {0};
+    }
+    for (int r = 0; r < table.rows().size(); r++) {
+      List<String> row = table.rows().get(r);
+      boolean match = true;
+      for (int i = 0; i < cols.length; i++) {
+        match &= cols[i] < row.size() && row.get(cols[i]).equals(tuple.get(i));
+      }
+      if (match) {
+        return new double[] {number(f, table, r, value)};
+      }
+    }
+    errors.add(Diagnostic.error("E115", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
+        .withHint("add a row with " + String.join(", ", tuple) + " and its value"));
+    return new double[] {0};
+  }
+
+  private double[] pathFromFile(Ast.FileValue f, Csv.Table table, String label) {
+    int col = table.column(label);
+    if (col < 0 || table.column("period") < 0) {
+      errors.add(Diagnostic.error("E115", f.span(), f.path() + ": needs a column 'period' and a column '" + label + "'")
+          .withHint("its header is: " + String.join(", ", table.header())));
+      return new double[] {0};
+    }
+    double[] out = new double[table.rows().size()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = number(f, table, r, col);
+    }
+    return out.length == 0 ? new double[] {0} : out;
+  }
+
+  private double number(Ast.FileValue f, Csv.Table table, int r, int col) {
+    List<String> row = table.rows().get(r);
+    String text = col < row.size() ? row.get(col) : "";
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      errors.add(Diagnostic.error("E115", f.span(), f.path() + ":" + table.lines().get(r) + ": '" + text
+          + "' in column " + table.header().get(col) + " is not a number"));
+      return 0;
+    }
+  }
+
+  private Csv.Table table(Ast.FileValue f, Path dir) {
+    Path p = dir.resolve(f.path()).normalize();
+    if (files.containsKey(p)) {
+      return files.get(p);
+    }
+    try {
+      Csv.Table t = Csv.parse(Files.readString(p));
+      files.put(p, t);
+      return t;
+    } catch (IOException e) {
+      errors.add(Diagnostic.error("E115", f.span(), "cannot read data file " + f.path())
+          .withHint("no such file: " + p));
+      files.put(p, null);
+      return null;
+    }
+  }
+
+  static Span none() {
+    return Span.NONE;
+  }
+}

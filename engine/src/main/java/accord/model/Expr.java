@@ -1,0 +1,77 @@
+package accord.model;
+
+import accord.lang.Span;
+import java.util.List;
+
+/**
+ * A resolved expression over slots: every name is a slot index with a lag, every index set is
+ * expanded. This is what the structure, solve and accounts stages read.
+ */
+public sealed interface Expr {
+
+  /** A constant. */
+  record Const(double value) implements Expr {
+  }
+
+  /** The value of slot {@code slot} {@code lag} periods ago. */
+  record Ref(int slot, int lag) implements Expr {
+  }
+
+  /** Unary minus or logical not. */
+  record Unary(Op op, Expr operand) implements Expr {
+  }
+
+  /** A binary operation; span points at the operator for run-time errors. */
+  record Binary(Op op, Expr left, Expr right, Span span) implements Expr {
+  }
+
+  /** exp, log, sqrt, abs, min, max. */
+  record Call(Fn fn, List<Expr> args, Span span) implements Expr {
+  }
+
+  /** {@code if condition then a else b}; a condition is true when not zero. */
+  record Cond(Expr condition, Expr then, Expr otherwise) implements Expr {
+  }
+
+  enum Op {
+    NEG("-"), NOT("not "), ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("^"),
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), AND("and"), OR("or");
+
+    public final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public static Op binary(String s) {
+      for (Op op : values()) {
+        if (op.symbol.equals(s) && op != NEG) {
+          return op;
+        }
+      }
+      throw new IllegalArgumentException(s);
+    }
+  }
+
+  enum Fn { EXP, LOG, SQRT, ABS, MIN, MAX }
+
+  static Expr constant(double v) {
+    return new Const(v);
+  }
+
+  /** The same expression with every lag increased by {@code k} (for {@code d(x)}). */
+  static Expr shift(Expr e, int k) {
+    if (e instanceof Ref r) {
+      return new Ref(r.slot(), r.lag() + k);
+    } else if (e instanceof Unary u) {
+      return new Unary(u.op(), shift(u.operand(), k));
+    } else if (e instanceof Binary b) {
+      return new Binary(b.op(), shift(b.left(), k), shift(b.right(), k), b.span());
+    } else if (e instanceof Call c) {
+      return new Call(c.fn(), c.args().stream().map(a -> shift(a, k)).toList(), c.span());
+    } else if (e instanceof Cond c) {
+      return new Cond(shift(c.condition(), k), shift(c.then(), k), shift(c.otherwise(), k));
+    }
+    return e;
+  }
+}

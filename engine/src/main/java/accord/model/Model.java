@@ -1,0 +1,106 @@
+package accord.model;
+
+import accord.lang.Diagnostic;
+import accord.lang.ModelException;
+import accord.lang.Span;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A resolved model: flat slots, flat equations, checks and closures. {@code initial} is the
+ * period-1 row (parameters, exogenous values, initial values of variables); {@code paths} holds
+ * the exogenous series that change over time (period 1 first; the last value holds).
+ */
+public record Model(
+    String name,
+    String doc,
+    Map<String, IndexSet> sets,
+    Map<String, Series> series,
+    List<Slot> slots,
+    List<Equation> equations,
+    List<Equation> hidden,
+    List<AccountMatrix> matrices,
+    Closure baseClosure,
+    Map<String, Closure> closures,
+    double[] initial,
+    Map<Integer, double[]> paths) {
+
+  public int slotCount() {
+    return slots.size();
+  }
+
+  /** The slot of a label such as {@code Y} or {@code Y[N]}, or -1. */
+  public int slotOf(String label) {
+    String compact = label.replace(" ", "");
+    for (Slot s : slots) {
+      if (s.label().equals(compact)) {
+        return s.index();
+      }
+    }
+    return -1;
+  }
+
+  /** The unknowns under a closure (null for the default): sorted slot indices. */
+  public int[] unknowns(String closureName) {
+    Set<Integer> unknown = new LinkedHashSet<>();
+    for (Slot s : slots) {
+      if (s.kind() == Kind.ENDOGENOUS) {
+        unknown.add(s.index());
+      }
+    }
+    apply(baseClosure, unknown);
+    if (closureName != null) {
+      Closure c = closures.get(closureName);
+      if (c == null) {
+        throw new ModelException(Diagnostic.error("E117", Span.NONE,
+            "model " + name + " has no closure '" + closureName + "'").withHint(closures.isEmpty()
+            ? "this model declares no closures" : "its closures are: " + String.join(", ", closures.keySet())));
+      }
+      apply(c, unknown);
+    }
+    return unknown.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  private static void apply(Closure c, Set<Integer> unknown) {
+    c.exogenize().forEach(unknown::remove);
+    unknown.addAll(c.endogenize());
+  }
+
+  /** Labels of the given slots, for messages. */
+  public List<String> labels(int[] slotIndices) {
+    List<String> out = new ArrayList<>();
+    for (int s : slotIndices) {
+      out.add(slots.get(s).label());
+    }
+    return out;
+  }
+
+  /** A copy of the period-1 row. */
+  public double[] initialRow() {
+    return Arrays.copyOf(initial, initial.length);
+  }
+
+  /** Names of the endogenous series, then the exogenous ones, in declaration order. */
+  public List<String> outputLabels() {
+    List<String> out = new ArrayList<>();
+    for (Kind k : List.of(Kind.ENDOGENOUS, Kind.EXOGENOUS)) {
+      for (Slot s : slots) {
+        if (s.kind() == k) {
+          out.add(s.label());
+        }
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Closure> closures(List<Closure> list) {
+    Map<String, Closure> out = new LinkedHashMap<>();
+    list.forEach(c -> out.put(c.name(), c));
+    return out;
+  }
+}
