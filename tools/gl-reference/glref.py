@@ -25,8 +25,7 @@ import os
 
 TOL = 1e-13
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.normpath(os.path.join(HERE, '..', '..', 'engine', 'src', 'test',
-                                    'resources', 'gl'))
+OUT = os.path.normpath(os.path.join(HERE, '..', '..', 'models', 'gl', 'expected'))
 
 
 class History:

@@ -1,6 +1,6 @@
 """Reference simulation of model LP (LP1; Godley and Lavoie 2007, chapter 5).
 
-Writes engine/src/test/resources/gl/lp-<scenario>.csv. Standard library only.
+Writes models/gl/expected/lp-<scenario>.csv. Standard library only.
 Equations restated from the book (5.1-5.24); parameter values and starting
 stocks of Zezza's EViews program for LP1 (see models/gl/lp.acc).
 """
@@ -87,11 +87,11 @@ def model():
 if __name__ == '__main__':
     m = model()
     cols = m.columns()
-    base = m.run(66)
+    base = m.run(200)
     write_csv('lp-baseline.csv', cols, base)
-    rates = m.run(66, [{'at': 16, 'until': 66, 'values': {'rbbar': 0.04, 'pblbar': 15.0}}])
+    rates = m.run(200, [{'at': 16, 'until': 200, 'values': {'rbbar': 0.04, 'pblbar': 15.0}}])
     write_csv('lp-rates.csv', cols, rates)
-    a1 = m.run(66, [{'at': 16, 'until': 66, 'values': {'alpha1': 0.7}}])
+    a1 = m.run(200, [{'at': 16, 'until': 200, 'values': {'alpha1': 0.7}}])
     write_csv('lp-alpha1.csv', cols, a1)
     for i in (1, 2, 3, 15, 66):
         r = base[i - 1]

@@ -1,6 +1,6 @@
 """Reference simulation of model PC (Godley and Lavoie 2007, chapter 4).
 
-Writes engine/src/test/resources/gl/pc-<scenario>.csv. Standard library only.
+Writes models/gl/expected/pc-<scenario>.csv. Standard library only.
 Equations restated from the book (4.1-4.11); see models/gl/pc.acc.
 """
 from glref import Model, write_csv, check_zero, matrix_check

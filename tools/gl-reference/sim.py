@@ -1,6 +1,6 @@
 """Reference simulation of model SIM (Godley and Lavoie 2007, chapter 3).
 
-Writes engine/src/test/resources/gl/sim-<scenario>.csv. Standard library only.
+Writes models/gl/expected/sim-<scenario>.csv. Standard library only.
 Equations restated from the book (3.1-3.11); see models/gl/sim.acc.
 """
 from glref import Model, write_csv, check_zero, matrix_check

@@ -1,6 +1,6 @@
 """Reference simulation of model SIMEX (Godley and Lavoie 2007, chapter 3).
 
-Writes engine/src/test/resources/gl/simex-<scenario>.csv. Standard library only.
+Writes models/gl/expected/simex-<scenario>.csv. Standard library only.
 """
 from glref import Model, write_csv, check_zero, matrix_check
 

@@ -1,0 +1,241 @@
+package accord.scenario;
+
+import accord.lang.Diagnostic;
+import accord.lang.ModelException;
+import accord.lang.SourceFile;
+import accord.lang.Span;
+import accord.model.Kind;
+import accord.model.Model;
+import accord.model.ModelLoader;
+import accord.model.Names;
+import accord.model.Series;
+import accord.model.Slot;
+import accord.scenario.YamlTree.Field;
+import accord.scenario.YamlTree.Node;
+import accord.sim.Change;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scenario file (YAML) read and checked against its model. Paths in it are relative to the
+ * file's own folder. Every mistake names the file, line and column.
+ *
+ * <pre>
+ * model: ../models/gl/sim.acc
+ * periods: 50
+ * closure: fixed                  # optional
+ * start_from: sim-baseline.yaml   # optional: its last period is this run's period 1
+ * set:
+ *   - {at: 5, until: 50, values: {Gd: 25, "alpha[N]": 0.7}}
+ * </pre>
+ */
+public record ScenarioFile(Path path, Path modelPath, Model model, String name, int periods, String closure,
+    List<Change> changes, Path startFrom) {
+
+  private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note");
+  private static final Set<String> SET_KEYS = Set.of("at", "until", "values");
+
+  public static ScenarioFile load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ModelException(Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file)
+          .withHint("no such file: " + file.toAbsolutePath().normalize()));
+    }
+    SourceFile src = new SourceFile(file.toString(), text);
+    Node root = YamlTree.parse(src);
+    if (!root.isMap()) {
+      throw new ModelException(Diagnostic.error("E304", root.span(), "a scenario must be a YAML map of keys")
+          .withHint("start with 'model: path/to/model.acc' and 'periods: 50'"));
+    }
+    return read(file, root);
+  }
+
+  private static ScenarioFile read(Path file, Node root) {
+    List<Diagnostic> errors = new ArrayList<>();
+    Map<String, Field> m = root.map();
+    for (Map.Entry<String, Field> e : m.entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        errors.add(Diagnostic.error("E305", e.getValue().keySpan(), "unknown key '" + e.getKey() + "' in a scenario")
+            .withHint(hintFor(e.getKey(), KEYS)));
+      }
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Field modelField = m.get("model");
+    if (modelField == null) {
+      errors.add(Diagnostic.error("E306", root.span(), "the scenario names no model").withHint("add 'model: path/to/model.acc'"));
+      throw new ModelException(errors);
+    }
+    String modelText = string(modelField.value(), "model", errors);
+    Path modelPath = dir.resolve(modelText == null ? "" : modelText).normalize();
+    if (modelText != null && !Files.isRegularFile(modelPath)) {
+      errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
+          .withHint("paths are relative to the scenario's folder: looked for " + modelPath));
+    }
+    if (!errors.isEmpty()) {
+      throw new ModelException(errors);
+    }
+    Model model = ModelLoader.load(modelPath);
+    int periods = m.containsKey("periods") ? integer(m.get("periods").value(), "periods", 2, 1_000_000, errors) : 50;
+    String closure = m.containsKey("closure") ? string(m.get("closure").value(), "closure", errors) : null;
+    if (closure != null && !model.closures().containsKey(closure)) {
+      errors.add(Diagnostic.error("E308", m.get("closure").value().span(), "model " + model.name() + " has no closure '"
+          + closure + "'").withHint(model.closures().isEmpty() ? "the model declares no closures"
+          : "its closures are: " + String.join(", ", model.closures().keySet())));
+    }
+    Path startFrom = null;
+    if (m.containsKey("start_from")) {
+      String s = string(m.get("start_from").value(), "start_from", errors);
+      startFrom = s == null ? null : dir.resolve(s).normalize();
+      if (startFrom != null && !Files.isRegularFile(startFrom)) {
+        errors.add(Diagnostic.error("E307", m.get("start_from").value().span(), "scenario file '" + s + "' not found")
+            .withHint("paths are relative to the scenario's folder: looked for " + startFrom));
+      }
+    }
+    List<Change> changes = m.containsKey("set") ? changes(m.get("set").value(), model, periods, errors) : List.of();
+    String name = m.containsKey("name") ? String.valueOf(m.get("name").value().value()) : stem(file);
+    if (!errors.isEmpty()) {
+      throw new ModelException(errors);
+    }
+    return new ScenarioFile(file, modelPath, model, name, periods, closure, changes, startFrom);
+  }
+
+  private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {
+    List<Change> out = new ArrayList<>();
+    if (!list.isList()) {
+      errors.add(Diagnostic.error("E309", list.span(), "'set' must be a list of changes")
+          .withHint("write set: [{at: 5, until: 50, values: {Gd: 25}}]"));
+      return out;
+    }
+    for (Node item : list.list()) {
+      if (!item.isMap()) {
+        errors.add(Diagnostic.error("E309", item.span(), "a change must be a map with 'at', 'until' and 'values'")
+            .withHint("write - {at: 5, until: 50, values: {Gd: 25}}"));
+        continue;
+      }
+      Map<String, Field> c = item.map();
+      c.forEach((k, f) -> {
+        if (!SET_KEYS.contains(k)) {
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a change")
+              .withHint(hintFor(k, SET_KEYS)));
+        }
+      });
+      if (!c.containsKey("at") || !c.containsKey("values")) {
+        errors.add(Diagnostic.error("E310", item.span(), "a change needs 'at' and 'values'")
+            .withHint("write - {at: 5, until: 50, values: {Gd: 25}}"));
+        continue;
+      }
+      int at = integer(c.get("at").value(), "at", 1, periods, errors);
+      int until = c.containsKey("until") ? integer(c.get("until").value(), "until", at, periods, errors) : periods;
+      Node values = c.get("values").value();
+      if (!values.isMap()) {
+        errors.add(Diagnostic.error("E311", values.span(), "'values' must map names to numbers")
+            .withHint("write values: {Gd: 25, \"alpha[N]\": 0.7}"));
+        continue;
+      }
+      values.map().forEach((label, f) -> {
+        Double v = number(f.value(), label, errors);
+        for (int slot : slots(model, label, f.keySpan(), errors)) {
+          if (v != null) {
+            out.add(new Change(slot, at, until, v));
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  /** The slots a scenario key names: {@code Gd}, {@code alpha[N]}, or {@code alpha} for all its elements. */
+  private static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
+    List<Integer> out = new ArrayList<>();
+    int s = model.slotOf(label);
+    if (s >= 0) {
+      out.add(s);
+    } else if (model.series().containsKey(label)) {
+      Series series = model.series().get(label);
+      for (int i = 0; i < series.size(); i++) {
+        out.add(series.firstSlot() + i);
+      }
+    } else {
+      List<String> names = new ArrayList<>(model.series().keySet());
+      model.slots().forEach(x -> names.add(x.label()));
+      errors.add(Diagnostic.error("E312", span, "model " + model.name() + " has no parameter or series '" + label + "'")
+          .withHint(Names.didYouMean(label, names)));
+      return out;
+    }
+    for (int slot : out) {
+      Slot x = model.slots().get(slot);
+      if (x.kind() == Kind.ENDOGENOUS && !model.baseClosure().exogenize().contains(slot)
+          && model.closures().values().stream().noneMatch(c -> c.exogenize().contains(slot))) {
+        errors.add(Diagnostic.error("E313", span, "'" + x.label() + "' is endogenous: the model determines it")
+            .withHint("a scenario sets parameters and exogenous series; to fix '" + x.label()
+                + "', exogenize it in a closure"));
+        return List.of();
+      }
+    }
+    return out;
+  }
+
+  private static String hintFor(String key, Set<String> allowed) {
+    String m = Names.didYouMean(key, allowed);
+    return m.isEmpty() ? "the keys are: " + String.join(", ", allowed.stream().sorted().toList()) : m;
+  }
+
+  private static String string(Node n, String key, List<Diagnostic> errors) {
+    if (n.value() instanceof String s) {
+      return s;
+    }
+    errors.add(Diagnostic.error("E314", n.span(), "'" + key + "' must be text, not " + describe(n)));
+    return null;
+  }
+
+  private static int integer(Node n, String key, int min, int max, List<Diagnostic> errors) {
+    if (!(n.value() instanceof Integer || n.value() instanceof Long)) {
+      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not " + describe(n))
+          .withHint(key.equals("periods") ? "write periods: 50" : "periods are numbered 1, 2, ..."));
+      return min;
+    }
+    long v = ((Number) n.value()).longValue();
+    if (v < min || v > max) {
+      errors.add(Diagnostic.error("E316", n.span(), "'" + key + "' is " + v + ", outside " + min + ".." + max)
+          .withHint(key.equals("periods") ? "a run needs at least 2 periods (period 1 holds the initial values)"
+              : "changes apply within the run's periods, 1.." + max + " (until >= at)"));
+      return (int) Math.max(min, Math.min(max, v));
+    }
+    return (int) v;
+  }
+
+  private static Double number(Node n, String key, List<Diagnostic> errors) {
+    if (n.value() instanceof Number x) {
+      return x.doubleValue();
+    }
+    errors.add(Diagnostic.error("E317", n.span(), "the value of '" + key + "' must be a number, not " + describe(n)));
+    return null;
+  }
+
+  private static String describe(Node n) {
+    Object v = n.value();
+    if (v == null) {
+      return "empty";
+    }
+    if (n.isMap()) {
+      return "a map";
+    }
+    if (n.isList()) {
+      return "a list";
+    }
+    return v instanceof String ? "'" + v + "'" : String.valueOf(v);
+  }
+
+  private static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+}

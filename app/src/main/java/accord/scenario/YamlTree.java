@@ -1,0 +1,111 @@
+package accord.scenario;
+
+import accord.lang.Diagnostic;
+import accord.lang.ModelException;
+import accord.lang.SourceFile;
+import accord.lang.Span;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML document read into plain maps, lists and scalars that remember where they were
+ * written, so that a scenario error can name its line and column. Jackson's tree model forgets
+ * positions, hence this small reader over its streaming parser.
+ */
+public final class YamlTree {
+
+  /** A value (a Map of String to Field, a List of Node, or a scalar) and its place. */
+  public record Node(Object value, Span span) {
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Field> map() {
+      return (Map<String, Field>) value;
+    }
+
+    public boolean isMap() {
+      return value instanceof Map;
+    }
+
+    public boolean isList() {
+      return value instanceof List;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Node> list() {
+      return (List<Node>) value;
+    }
+  }
+
+  /** A map entry: the key's place and the value. */
+  public record Field(Span keySpan, Node value) {
+  }
+
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private YamlTree() {
+  }
+
+  public static Node parse(SourceFile file) {
+    try (JsonParser p = FACTORY.createParser(file.text())) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new ModelException(Diagnostic.error("E301", new Span(file, 1, 1, 1), "the scenario file is empty")
+            .withHint("a scenario needs at least 'model:' and 'periods:'"));
+      }
+      return read(p, file);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+      int col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
+      String msg = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
+      throw new ModelException(Diagnostic.error("E302", new Span(file, line, col, 1), "malformed YAML: " + msg)
+          .withHint("check the indentation and that every '{' or '[' is closed"));
+    } catch (IOException e) {
+      throw new ModelException(Diagnostic.error("E302", new Span(file, 0, 0, 0), "cannot read YAML: " + e.getMessage()));
+    }
+  }
+
+  private static Node read(JsonParser p, SourceFile file) throws IOException {
+    Span span = span(p.currentTokenLocation(), file, p.getText());
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      Map<String, Field> map = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        Span keySpan = span(p.currentTokenLocation(), file, key);
+        p.nextToken();
+        Node value = read(p, file);
+        map.put(key, new Field(keySpan, value));
+      }
+      return new Node(map, span);
+    }
+    if (t == JsonToken.START_ARRAY) {
+      List<Node> list = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        list.add(read(p, file));
+      }
+      return new Node(list, span);
+    }
+    Object scalar = switch (t) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> p.getText();
+    };
+    return new Node(scalar, span);
+  }
+
+  private static Span span(JsonLocation loc, SourceFile file, String text) {
+    int len = text == null ? 1 : Math.max(1, text.length());
+    return new Span(file, (int) Math.max(1, loc.getLineNr()), (int) Math.max(1, loc.getColumnNr()), len);
+  }
+}

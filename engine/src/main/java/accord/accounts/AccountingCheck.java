@@ -1,0 +1,78 @@
+package accord.accounts;
+
+import accord.model.AccountMatrix;
+import accord.model.Equation;
+import accord.model.Evaluator;
+import accord.model.Expr;
+import accord.model.Model;
+import accord.sim.Results;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accounts stage: after a run, every declared matrix must have rows and columns summing to
+ * zero (or to a row's stated total) and every hidden equation must hold, in every solved period,
+ * to a relative {@link #TOLERANCE} of the sum of the absolute values involved.
+ */
+public final class AccountingCheck {
+
+  public static final double TOLERANCE = 1e-9;
+
+  private AccountingCheck() {
+  }
+
+  public static List<Violation> check(Results results) {
+    List<Violation> out = new ArrayList<>();
+    Model model = results.model();
+    double[][] rows = results.rows();
+    for (int t = 1; t < rows.length; t++) {
+      for (Equation h : model.hidden()) {
+        double l = Evaluator.eval(h.lhs(), rows, t);
+        double r = Evaluator.eval(h.rhs(), rows, t);
+        record(out, "hidden equation " + h.label().replace("equation at", "at"), describe(h), t + 1, l - r,
+            Math.abs(l) + Math.abs(r));
+      }
+      for (AccountMatrix m : model.matrices()) {
+        matrix(m, rows, t, out);
+      }
+    }
+    return out;
+  }
+
+  private static String describe(Equation h) {
+    return "lhs - rhs";
+  }
+
+  private static void matrix(AccountMatrix m, double[][] rows, int t, List<Violation> out) {
+    int cols = m.columns().size();
+    double[] colSum = new double[cols];
+    double[] colAbs = new double[cols];
+    for (AccountMatrix.Row row : m.rows()) {
+      double sum = 0;
+      double abs = 0;
+      for (int c = 0; c < cols; c++) {
+        Expr cell = row.cells().get(c);
+        if (cell == null) {
+          continue;
+        }
+        double v = Evaluator.eval(cell, rows, t);
+        sum += v;
+        abs += Math.abs(v);
+        colSum[c] += v;
+        colAbs[c] += Math.abs(v);
+      }
+      double target = row.total() == null ? 0 : Evaluator.eval(row.total(), rows, t);
+      record(out, "matrix " + m.name(), "row \"" + row.label() + "\"", t + 1, sum - target, abs + Math.abs(target));
+    }
+    for (int c = 0; c < cols; c++) {
+      record(out, "matrix " + m.name(), "column \"" + m.columns().get(c) + "\"", t + 1, colSum[c], colAbs[c]);
+    }
+  }
+
+  private static void record(List<Violation> out, String check, String line, int period, double gap, double scale) {
+    double s = Math.max(1, scale);
+    if (!(Math.abs(gap) <= TOLERANCE * s)) {
+      out.add(new Violation(check, line, period, gap, s));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package accord.sim;
+
+import accord.model.Model;
+import accord.solve.Program;
+import accord.solve.SolverSettings;
+import accord.solve.Workspace;
+import java.util.Arrays;
+
+/**
+ * The sim stage: the time loop. Period 1 is the initial row and is not solved (the sfcr
+ * convention); each later period starts its unknowns from the previous period's values, takes
+ * its known values from the exogenous paths and the scenario's changes, and is solved block by
+ * block.
+ */
+public final class Simulator {
+
+  private Simulator() {
+  }
+
+  public static Results run(Program program, Scenario scenario, SolverSettings settings) {
+    return run(program, scenario, settings, ProgressListener.NONE);
+  }
+
+  public static Results run(Program program, Scenario scenario, SolverSettings settings, ProgressListener progress) {
+    long start = System.nanoTime();
+    Model model = program.model();
+    int n = scenario.periods();
+    int slots = model.slotCount();
+    double[][] rows = new double[n][];
+    rows[0] = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
+    boolean[] unknown = new boolean[slots];
+    for (int s : program.structure().unknowns()) {
+      unknown[s] = true;
+    }
+    applyChanges(scenario, rows[0], 1);
+    Workspace w = program.workspace();
+    int iterations = 0;
+    for (int t = 1; t < n; t++) {
+      double[] row = new double[slots];
+      for (int s = 0; s < slots; s++) {
+        row[s] = unknown[s] ? rows[t - 1][s] : known(model, scenario, rows[0], s, t);
+      }
+      applyChanges(scenario, row, t + 1);
+      rows[t] = row;
+      iterations += program.solve(rows, t, t + 1, settings, w);
+      progress.period(t + 1, n);
+    }
+    return new Results(model, scenario, rows, iterations, System.nanoTime() - start);
+  }
+
+  /** A known value in row t without changes: the exogenous path, or the first row's value held. */
+  private static double known(Model model, Scenario scenario, double[] first, int slot, int t) {
+    double[] path = scenario.startRow() == null ? model.paths().get(slot) : null;
+    return path == null ? first[slot] : path[Math.min(t, path.length - 1)];
+  }
+
+  private static void applyChanges(Scenario scenario, double[] row, int period) {
+    for (Change c : scenario.changes()) {
+      if (period >= c.from() && period <= c.until()) {
+        row[c.slot()] = c.value();
+      }
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package accord.solve;
+
+import accord.model.EvalException;
+import accord.model.Equation;
+import accord.model.Model;
+import accord.structure.Block;
+import accord.structure.BlockStructure;
+import java.util.List;
+
+/**
+ * A model compiled for solving under one closure: its blocks in order, each with compiled
+ * equations and exact partial derivatives. Immutable and thread-safe; all per-call state lives
+ * in a {@link Workspace}.
+ */
+public final class Program {
+
+  private final BlockStructure structure;
+  private final List<Equation> equations;
+  private final CompiledBlock[] blocks;
+  private final int maxTears;
+  private final int maxVars;
+
+  private Program(BlockStructure structure) {
+    this.structure = structure;
+    this.equations = structure.model().equations();
+    this.blocks = structure.blocks().stream().map(b -> new CompiledBlock(b, equations)).toArray(CompiledBlock[]::new);
+    int t = 0;
+    int v = 0;
+    for (CompiledBlock b : blocks) {
+      t = Math.max(t, b.k);
+      v = Math.max(v, b.n);
+    }
+    this.maxTears = t;
+    this.maxVars = v;
+  }
+
+  public static Program compile(BlockStructure structure) {
+    return new Program(structure);
+  }
+
+  public BlockStructure structure() {
+    return structure;
+  }
+
+  public Model model() {
+    return structure.model();
+  }
+
+  public Workspace workspace() {
+    return new Workspace(maxTears, maxVars);
+  }
+
+  /**
+   * Solves row {@code t} in place: unknowns hold their starting guesses on entry, the solution on
+   * return. {@code period} is the 1-based period number for messages. Returns iterations used.
+   */
+  public int solve(double[][] rows, int t, int period, SolverSettings s, Workspace w) {
+    double[] cur = rows[t];
+    int total = 0;
+    for (CompiledBlock b : blocks) {
+      if (b.k == 0) {
+        assign(b, cur, rows, t, period);
+        continue;
+      }
+      w.iterations = 0;
+      switch (s.method()) {
+        case NEWTON -> newton(b, cur, rows, t, period, s, w, false);
+        case BROYDEN -> newton(b, cur, rows, t, period, s, w, true);
+        default -> gaussSeidel(b, cur, rows, t, period, s, w);
+      }
+      total += w.iterations;
+    }
+    return total;
+  }
+
+  private void assign(CompiledBlock b, double[] cur, double[][] rows, int t, int period) {
+    for (int i = 0; i < b.assignRhs.length; i++) {
+      double v;
+      try {
+        v = b.assignRhs[i].eval(cur, rows, t);
+      } catch (EvalException e) {
+        throw new EvalFailure(e.getMessage(), period, equations.get(b.assignEq[i]).label(), e.span());
+      }
+      if (!Double.isFinite(v)) {
+        Equation eq = equations.get(b.assignEq[i]);
+        throw new EvalFailure("the value is not finite (" + v + ")", period, eq.label(), eq.span());
+      }
+      cur[b.slot[b.k + i]] = v;
+    }
+  }
+
+  /** Sets the tears to x, runs the assignments, fills f and scale; returns the scaled norm^2. */
+  private double residuals(CompiledBlock b, double[] x, double[] cur, double[][] rows, int t, int period, Workspace w) {
+    for (int i = 0; i < b.k; i++) {
+      cur[b.slot[i]] = x[i];
+    }
+    assign(b, cur, rows, t, period);
+    double norm = 0;
+    for (int i = 0; i < b.k; i++) {
+      double l;
+      double r;
+      try {
+        l = b.tearLhs[i].eval(cur, rows, t);
+        r = b.tearRhs[i].eval(cur, rows, t);
+      } catch (EvalException e) {
+        throw new EvalFailure(e.getMessage(), period, equations.get(b.tearEq[i]).label(), e.span());
+      }
+      w.f[i] = l - r;
+      w.scale[i] = Math.max(1, Math.max(Math.abs(l), Math.abs(r)));
+      double q = w.f[i] / w.scale[i];
+      norm += q * q;
+    }
+    if (!Double.isFinite(norm)) {
+      Equation eq = equations.get(b.tearEq[0]);
+      throw new EvalFailure("a residual is not finite", period, eq.label(), eq.span());
+    }
+    return norm;
+  }
+
+  private static double worst(CompiledBlock b, Workspace w) {
+    double m = 0;
+    for (int i = 0; i < b.k; i++) {
+      m = Math.max(m, Math.abs(w.f[i]) / w.scale[i]);
+    }
+    return m;
+  }
+
+  /** Exact Jacobian of the tear residuals by the chain rule through the assignments. */
+  private void jacobian(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
+    int k = b.k;
+    double[] tan = w.tangent;
+    java.util.Arrays.fill(tan, 0, b.n * k, 0);
+    for (int i = 0; i < k; i++) {
+      tan[i * k + i] = 1;
+    }
+    try {
+      for (int a = 0; a < b.assignRhs.length; a++) {
+        int row = (k + a) * k;
+        int[] deps = b.assignDeps[a];
+        for (int p = 0; p < deps.length; p++) {
+          double d = b.assignPartials[a][p].eval(cur, rows, t);
+          int src = deps[p] * k;
+          for (int j = 0; j < k; j++) {
+            tan[row + j] += d * tan[src + j];
+          }
+        }
+      }
+      java.util.Arrays.fill(w.jac, 0, k * k, 0);
+      for (int i = 0; i < k; i++) {
+        int[] deps = b.tearDeps[i];
+        for (int p = 0; p < deps.length; p++) {
+          double d = b.tearPartials[i][p].eval(cur, rows, t);
+          int src = deps[p] * k;
+          for (int j = 0; j < k; j++) {
+            w.jac[i * k + j] += d * tan[src + j];
+          }
+        }
+      }
+    } catch (EvalException e) {
+      throw failure("the Jacobian cannot be evaluated: " + e.getMessage(), b, period, w);
+    }
+  }
+
+  private void newton(CompiledBlock b, double[] cur, double[][] rows, int t, int period, SolverSettings s,
+      Workspace w, boolean broyden) {
+    int k = b.k;
+    for (int i = 0; i < k; i++) {
+      w.x[i] = cur[b.slot[i]];
+    }
+    double norm = residuals(b, w.x, cur, rows, t, period, w);
+    boolean haveJacobian = false;
+    for (int iter = 1; iter <= s.maxIterations(); iter++) {
+      if (worst(b, w) <= s.tolerance()) {
+        return;
+      }
+      w.iterations = iter;
+      if (!broyden || !haveJacobian) {
+        jacobian(b, cur, rows, t, period, w);
+        haveJacobian = true;
+      }
+      System.arraycopy(w.jac, 0, w.lu, 0, k * k);
+      if (!Lu.factor(w.lu, k, w.pivot)) {
+        throw failure("the Jacobian is singular", b, period, w);
+      }
+      for (int i = 0; i < k; i++) {
+        w.dx[i] = -w.f[i];
+        w.df[i] = w.f[i];
+      }
+      Lu.solve(w.lu, k, w.pivot, w.dx);
+      double lambda = 1;
+      double trialNorm;
+      while (true) {
+        for (int i = 0; i < k; i++) {
+          w.trial[i] = w.x[i] + lambda * w.dx[i];
+        }
+        try {
+          trialNorm = residuals(b, w.trial, cur, rows, t, period, w);
+          if (trialNorm <= norm * (1 - 1e-4 * lambda) || lambda < 1e-4) {
+            break;
+          }
+        } catch (EvalFailure e) {
+          if (lambda < 1e-4) {
+            throw e;
+          }
+        }
+        lambda /= 2;
+      }
+      boolean small = true;
+      for (int i = 0; i < k; i++) {
+        double step = w.trial[i] - w.x[i];
+        small &= Math.abs(step) <= s.stepTolerance() * Math.max(1, Math.abs(w.trial[i]));
+        w.x[i] = w.trial[i];
+      }
+      if (broyden) {
+        broydenUpdate(k, lambda, w);
+      }
+      norm = trialNorm;
+      if (small && worst(b, w) <= 1000 * s.tolerance()) {
+        return;
+      }
+    }
+    if (worst(b, w) > s.tolerance()) {
+      throw failure("no convergence after " + s.maxIterations() + " " + s.method().name().toLowerCase()
+          + " iterations", b, period, w);
+    }
+  }
+
+  /** Broyden's "good" rank-one update: J += (df - J dx) dx' / (dx' dx). */
+  private static void broydenUpdate(int k, double lambda, Workspace w) {
+    double dd = 0;
+    for (int i = 0; i < k; i++) {
+      w.dx[i] *= lambda;
+      dd += w.dx[i] * w.dx[i];
+    }
+    if (dd == 0) {
+      return;
+    }
+    for (int i = 0; i < k; i++) {
+      double jdx = 0;
+      for (int j = 0; j < k; j++) {
+        jdx += w.jac[i * k + j] * w.dx[j];
+      }
+      double u = (w.f[i] - w.df[i] - jdx) / dd;
+      for (int j = 0; j < k; j++) {
+        w.jac[i * k + j] += u * w.dx[j];
+      }
+    }
+  }
+
+  private void gaussSeidel(CompiledBlock b, double[] cur, double[][] rows, int t, int period, SolverSettings s,
+      Workspace w) {
+    int k = b.k;
+    for (int i = 0; i < k; i++) {
+      w.x[i] = cur[b.slot[i]];
+    }
+    for (int iter = 1; iter <= s.maxIterations(); iter++) {
+      residuals(b, w.x, cur, rows, t, period, w);
+      if (worst(b, w) <= s.tolerance()) {
+        return;
+      }
+      w.iterations = iter;
+      for (int i = 0; i < k; i++) {
+        double next;
+        if (b.tearAssignable[i]) {
+          next = w.x[i] - w.f[i];
+        } else {
+          double d = ownPartial(b, i, cur, rows, t);
+          if (d == 0) {
+            throw failure("Gauss-Seidel cannot solve an implicit equation whose derivative is zero", b, period, w);
+          }
+          next = w.x[i] - w.f[i] / d;
+        }
+        w.x[i] = next;
+        cur[b.slot[i]] = next;
+      }
+    }
+    residuals(b, w.x, cur, rows, t, period, w);
+    if (worst(b, w) > s.tolerance()) {
+      throw failure("no convergence after " + s.maxIterations() + " gauss-seidel iterations", b, period, w);
+    }
+  }
+
+  private static double ownPartial(CompiledBlock b, int i, double[] cur, double[][] rows, int t) {
+    int[] deps = b.tearDeps[i];
+    for (int p = 0; p < deps.length; p++) {
+      if (deps[p] == i) {
+        return b.tearPartials[i][p].eval(cur, rows, t);
+      }
+    }
+    return 0;
+  }
+
+  private SolveFailure failure(String reason, CompiledBlock b, int period, Workspace w) {
+    int worstI = 0;
+    for (int i = 1; i < b.k; i++) {
+      if (Math.abs(w.f[i]) / w.scale[i] > Math.abs(w.f[worstI]) / w.scale[worstI]) {
+        worstI = i;
+      }
+    }
+    Block block = b.block;
+    Equation eq = equations.get(b.tearEq[worstI]);
+    List<String> vars = model().labels(block.variables());
+    return new SolveFailure(reason, period, block.index(), vars, eq.label(), eq.span().where(),
+        Math.abs(w.f[worstI]), w.iterations);
+  }
+}

@@ -1,0 +1,31 @@
+package accord.solve;
+
+/** Per-run scratch arrays for the block solvers, so that the solvers keep no state. */
+public final class Workspace {
+
+  final double[] x;
+  final double[] trial;
+  final double[] f;
+  final double[] scale;
+  final double[] dx;
+  final double[] df;
+  final double[] jac;
+  final double[] lu;
+  final int[] pivot;
+  final double[] tangent;
+  int iterations;
+
+  public Workspace(int maxTears, int maxVars) {
+    int k = Math.max(1, maxTears);
+    x = new double[k];
+    trial = new double[k];
+    f = new double[k];
+    scale = new double[k];
+    dx = new double[k];
+    df = new double[k];
+    jac = new double[k * k];
+    lu = new double[k * k];
+    pivot = new int[k];
+    tangent = new double[Math.max(1, maxVars) * k];
+  }
+}

@@ -1,0 +1,99 @@
+package accord.structure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses the feedback (tear) variables of a simultaneous block so that, once they are guessed,
+ * every other variable follows by explicit assignment in order. Greedy: while the dependency
+ * graph of the explicit equations has a cycle, tear the variable of that cycle's component with
+ * the most edges (the heuristic of Steward 1965, as used in Dynare's block decomposition and
+ * CPB's Isis). Implicit equations always tear their own variable.
+ */
+final class Tearing {
+
+  /** The result: assignments in order, and the tear equation/variable pairs (local indices). */
+  record Result(int[] order, int[] tears) {
+  }
+
+  private Tearing() {
+  }
+
+  /**
+   * @param deps deps[i] = local indices of the block variables that equation i reads
+   * @param assignable assignable[i] = equation i gives variable i explicitly
+   */
+  static Result tear(int[][] deps, boolean[] assignable) {
+    int n = deps.length;
+    boolean[] torn = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      torn[i] = !assignable[i];
+    }
+    while (true) {
+      List<int[]> comps = Scc.components(graph(deps, torn));
+      boolean cyclic = false;
+      for (int[] comp : comps) {
+        if (comp.length > 1) {
+          torn[mostConnected(comp, deps, torn)] = true;
+          cyclic = true;
+        }
+      }
+      if (!cyclic) {
+        List<Integer> order = new ArrayList<>();
+        for (int[] comp : comps) {
+          if (!torn[comp[0]]) {
+            order.add(comp[0]);
+          }
+        }
+        List<Integer> tears = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (torn[i]) {
+            tears.add(i);
+          }
+        }
+        return new Result(order.stream().mapToInt(Integer::intValue).toArray(),
+            tears.stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+  }
+
+  /** Edges among the variables not torn: i needs j. Torn variables are known (no edges). */
+  private static int[][] graph(int[][] deps, boolean[] torn) {
+    int[][] g = new int[deps.length][];
+    for (int i = 0; i < deps.length; i++) {
+      if (torn[i]) {
+        g[i] = new int[0];
+        continue;
+      }
+      int self = i;
+      g[i] = Arrays.stream(deps[i]).filter(j -> j != self && !torn[j]).toArray();
+    }
+    return g;
+  }
+
+  private static int mostConnected(int[] comp, int[][] deps, boolean[] torn) {
+    Set<Integer> members = new LinkedHashSet<>();
+    for (int v : comp) {
+      members.add(v);
+    }
+    int[] degree = new int[deps.length];
+    for (int v : comp) {
+      for (int w : deps[v]) {
+        if (w != v && members.contains(w) && !torn[w]) {
+          degree[v]++;
+          degree[w]++;
+        }
+      }
+    }
+    int best = comp[0];
+    for (int v : comp) {
+      if (degree[v] > degree[best] || degree[v] == degree[best] && v < best) {
+        best = v;
+      }
+    }
+    return best;
+  }
+}
