@@ -10,4 +10,9 @@ public record SourceFile(String name, String text) {
     List<String> lines = text.lines().toList();
     return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
   }
+
+  @Override
+  public String toString() {
+    return name;
+  }
 }

@@ -45,6 +45,7 @@ final class Lu {
 
   /** Solves A x = b in place in b, with A factored by {@link #factor}. */
   static void solve(double[] lu, int n, int[] pivot, double[] b) {
+    // rows were swapped whole during the factorisation (LAPACK's getrf): permute b first
     for (int c = 0; c < n; c++) {
       int p = pivot[c];
       if (p != c) {
@@ -52,9 +53,13 @@ final class Lu {
         b[c] = b[p];
         b[p] = tmp;
       }
-      for (int r = c + 1; r < n; r++) {
-        b[r] -= lu[r * n + c] * b[c];
+    }
+    for (int r = 1; r < n; r++) {
+      double s = b[r];
+      for (int j = 0; j < r; j++) {
+        s -= lu[r * n + j] * b[j];
       }
+      b[r] = s;
     }
     for (int r = n - 1; r >= 0; r--) {
       double s = b[r];

@@ -89,7 +89,11 @@ public final class Program {
     }
   }
 
-  /** Sets the tears to x, runs the assignments, fills f and scale; returns the scaled norm^2. */
+  /**
+   * Sets the tears to x, runs the assignments, fills f and scale; returns the weighted norm^2
+   * (the merit function of the line search; the weights stay fixed while a block is solved, so
+   * that the merit function is the same function at every trial point).
+   */
   private double residuals(CompiledBlock b, double[] x, double[] cur, double[][] rows, int t, int period, Workspace w) {
     for (int i = 0; i < b.k; i++) {
       cur[b.slot[i]] = x[i];
@@ -106,8 +110,8 @@ public final class Program {
         throw new EvalFailure(e.getMessage(), period, equations.get(b.tearEq[i]).label(), e.span());
       }
       w.f[i] = l - r;
-      w.scale[i] = Math.max(1, Math.max(Math.abs(l), Math.abs(r)));
-      double q = w.f[i] / w.scale[i];
+      w.scale[i] = Math.max(Math.max(1, Math.abs(x[i])), Math.max(Math.abs(l), Math.abs(r)));
+      double q = w.f[i] * w.weight[i];
       norm += q * q;
     }
     if (!Double.isFinite(norm)) {
@@ -166,6 +170,11 @@ public final class Program {
     int k = b.k;
     for (int i = 0; i < k; i++) {
       w.x[i] = cur[b.slot[i]];
+      w.weight[i] = 1;
+    }
+    residuals(b, w.x, cur, rows, t, period, w);
+    for (int i = 0; i < k; i++) {
+      w.weight[i] = 1 / w.scale[i];
     }
     double norm = residuals(b, w.x, cur, rows, t, period, w);
     boolean haveJacobian = false;
@@ -252,6 +261,7 @@ public final class Program {
     int k = b.k;
     for (int i = 0; i < k; i++) {
       w.x[i] = cur[b.slot[i]];
+      w.weight[i] = 1;
     }
     for (int iter = 1; iter <= s.maxIterations(); iter++) {
       residuals(b, w.x, cur, rows, t, period, w);

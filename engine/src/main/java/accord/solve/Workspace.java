@@ -7,6 +7,7 @@ public final class Workspace {
   final double[] trial;
   final double[] f;
   final double[] scale;
+  final double[] weight;
   final double[] dx;
   final double[] df;
   final double[] jac;
@@ -21,6 +22,7 @@ public final class Workspace {
     trial = new double[k];
     f = new double[k];
     scale = new double[k];
+    weight = new double[k];
     dx = new double[k];
     df = new double[k];
     jac = new double[k * k];

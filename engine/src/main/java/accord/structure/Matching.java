@@ -42,27 +42,23 @@ public final class Matching {
     return eqOf;
   }
 
-  /** Iterative depth-first search for an augmenting path from free equation {@code root}. */
+  /**
+   * Iterative depth-first search for an augmenting path from free equation {@code root}. Each
+   * equation first looks for a free variable of its own (the "lookahead" of Duff's MC21), so
+   * that preferred pairs are disturbed only when they must be.
+   */
   private static boolean augment(int root, int[][] adj, int[] eqOf, int[] varOf, int[] seen, int stamp) {
     Deque<int[]> stack = new ArrayDeque<>();
-    stack.push(new int[] {root, 0});
     int[] viaVar = new int[adj.length];
     Arrays.fill(viaVar, -1);
+    stack.push(new int[] {root, 0});
     while (!stack.isEmpty()) {
       int[] top = stack.peek();
       int e = top[0];
-      if (top[1] >= adj[e].length) {
-        stack.pop();
-        continue;
-      }
-      int v = adj[e][top[1]++];
-      if (seen[v] == stamp) {
-        continue;
-      }
-      seen[v] = stamp;
-      if (eqOf[v] < 0) {
+      int free = freeVariable(adj[e], eqOf, seen, stamp);
+      if (free >= 0) {
         // the stack is the alternating path root..e; each equation on it takes the next variable
-        int var = v;
+        int var = free;
         for (int[] frame : stack) {
           int eq = frame[0];
           int cameBy = viaVar[eq];
@@ -72,11 +68,29 @@ public final class Matching {
         }
         return true;
       }
+      if (top[1] >= adj[e].length) {
+        stack.pop();
+        continue;
+      }
+      int v = adj[e][top[1]++];
+      if (seen[v] == stamp) {
+        continue;
+      }
+      seen[v] = stamp;
       int next = eqOf[v];
       viaVar[next] = v;
       stack.push(new int[] {next, 0});
     }
     return false;
+  }
+
+  private static int freeVariable(int[] vars, int[] eqOf, int[] seen, int stamp) {
+    for (int v : vars) {
+      if (eqOf[v] < 0 && seen[v] != stamp) {
+        return v;
+      }
+    }
+    return -1;
   }
 
   private static boolean contains(int[] a, int v) {
