@@ -79,8 +79,8 @@ final class RunCommand implements Callable<Integer> {
     out.println(String.format("solved %d periods in %.1f ms (%d iterations in simultaneous blocks)",
         r.periods() - 1, r.nanos() / 1e6, r.iterations()));
     if (this.out != null) {
-      CsvWriter.write(r, r.model().outputLabels(), IntStream.rangeClosed(1, r.periods()).mapToObj(String::valueOf).toList(),
-          this.out);
+      CsvWriter.write(r, r.model().outputLabels(),
+          IntStream.rangeClosed(1, r.periods()).mapToObj(r.model()::periodLabel).toList(), this.out);
       out.println("wrote " + this.out);
     }
     return report(violations, r, out);
@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     header.addAll(series);
     TextTable t = new TextTable(header);
     for (int p : shownPeriods(r.periods())) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(p)));
+      List<String> row = new ArrayList<>(List.of(r.model().periodLabel(p)));
       series.forEach(s -> row.add(TextTable.number(r.value(s, p))));
       t.add(row);
     }

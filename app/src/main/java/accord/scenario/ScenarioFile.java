@@ -131,8 +131,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
             .withHint("write - {at: 5, until: 50, values: {Gd: 25}}"));
         continue;
       }
-      int at = integer(c.get("at").value(), "at", 1, periods, errors);
-      int until = c.containsKey("until") ? integer(c.get("until").value(), "until", at, periods, errors) : periods;
+      int at = period(c.get("at").value(), "at", 1, periods, model, errors);
+      int until = c.containsKey("until") ? period(c.get("until").value(), "until", at, periods, model, errors) : periods;
       Node values = c.get("values").value();
       if (!values.isMap()) {
         errors.add(Diagnostic.error("E311", values.span(), "'values' must map names to numbers")
@@ -209,6 +209,20 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       return (int) Math.max(min, Math.min(max, v));
     }
     return (int) v;
+  }
+
+  /** A period: a number, or a label of the model's calendar such as 2025Q2. */
+  private static int period(Node n, String key, int min, int max, Model model, List<Diagnostic> errors) {
+    if (n.value() instanceof String label && model.calendar() != null) {
+      int p = model.periodOf(label);
+      if (p < 0) {
+        errors.add(Diagnostic.error("E315", n.span(), "'" + label + "' is not a period of model " + model.name())
+            .withHint("periods run " + model.periodLabel(1) + ", " + model.periodLabel(2) + ", ..."));
+        return min;
+      }
+      return integer(new Node((long) p, n.span()), key, min, max, errors);
+    }
+    return integer(n, key, min, max, errors);
   }
 
   private static Double number(Node n, String key, List<Diagnostic> errors) {

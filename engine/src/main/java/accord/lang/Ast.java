@@ -54,7 +54,7 @@ public final class Ast {
 
   /** One statement of a model file. */
   public sealed interface Stmt
-      permits ModelDecl, Include, SetDecl, Decl, Equation, Hidden, MatrixDecl, ClosureDecl {
+      permits ModelDecl, Include, SetDecl, Decl, Equation, Hidden, MatrixDecl, ClosureDecl, CalendarDecl {
     Span span();
   }
 
@@ -62,6 +62,10 @@ public final class Ast {
   }
 
   public record Include(String path, Span span) implements Stmt {
+  }
+
+  /** {@code calendar "2024Q4"}: the label of period 1; later periods follow quarterly, monthly or yearly. */
+  public record CalendarDecl(String start, Span span) implements Stmt {
   }
 
   /** A set, optionally a subset of {@code parent} (null when none). */
@@ -114,8 +118,9 @@ public final class Ast {
   public record Hidden(Equation equation, Span span) implements Stmt {
   }
 
-  public record MatrixDecl(String name, String doc, List<Element> columns, List<Row> rows, Span span)
-      implements Stmt {
+  /** A matrix; with bindings ({@code matrix flows[r in Region]}) one matrix per element. */
+  public record MatrixDecl(String name, List<Binding> bindings, String doc, List<Element> columns, List<Row> rows,
+      Span span) implements Stmt {
   }
 
   /** A matrix row; a null cell is empty ({@code .}); total is null when the row sums to zero. */

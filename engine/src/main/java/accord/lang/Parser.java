@@ -19,7 +19,7 @@ public final class Parser {
 
   static final Set<String> FUNCTIONS = Set.of("exp", "log", "sqrt", "abs", "min", "max", "d");
   static final Set<String> KEYWORDS = Set.of("model", "include", "set", "param", "exogenous",
-      "var", "hidden", "matrix", "closure", "exogenize", "endogenize", "for", "in", "if", "then",
+      "var", "hidden", "matrix", "closure", "calendar", "exogenize", "endogenize", "for", "in", "if", "then",
       "else", "and", "or", "not", "sum", "prod");
 
   private final List<Token> tokens;
@@ -80,6 +80,7 @@ public final class Parser {
       switch (t.text()) {
         case "model": return modelDecl();
         case "include": return include();
+        case "calendar": return calendar();
         case "set": return setDecl();
         case "param": return decl(Ast.DeclKind.PARAM);
         case "exogenous": return decl(Ast.DeclKind.EXOGENOUS);
@@ -110,6 +111,17 @@ public final class Parser {
     Token path = expect(Kind.STRING, "E011", "a file name in quotes after 'include'",
         "write include \"other.acc\"");
     return new Ast.Include(path.text(), kw.span().to(path.span()));
+  }
+
+  private Stmt calendar() {
+    Token kw = advance();
+    Token start = expect(Kind.STRING, "E034", "the first period in quotes after 'calendar'",
+        "write calendar \"2024Q4\" (quarterly), \"2024M12\" (monthly) or \"2024\" (yearly)");
+    if (!start.text().matches("\\d{4}(Q[1-4]|M(0?[1-9]|1[0-2]))?")) {
+      throw fail(start, "E034", "'" + start.text() + "' is not a period",
+          "write calendar \"2024Q4\" (quarterly), \"2024M12\" (monthly) or \"2024\" (yearly)");
+    }
+    return new Ast.CalendarDecl(start.text(), kw.span().to(start.span()));
   }
 
   private Stmt setDecl() {
@@ -267,6 +279,11 @@ public final class Parser {
   private Stmt matrix() {
     Token kw = advance();
     Token name = identifier("a matrix name after 'matrix'");
+    List<Binding> over = List.of();
+    if (match("[")) {
+      over = bindings();
+      expectOp("]", "']' after the matrix index, as in matrix flows[r in Region]", "");
+    }
     String doc = optionalDoc();
     endOfStatement();
     skipNewlines();
@@ -292,7 +309,7 @@ public final class Parser {
       Token t = peek();
       if (t.is("end")) {
         advance();
-        return new Ast.MatrixDecl(name.text(), doc, columns, rows, kw.span().to(name.span()));
+        return new Ast.MatrixDecl(name.text(), over, doc, columns, rows, kw.span().to(name.span()));
       }
       if (t.kind() == Kind.EOF) {
         fail(kw, "E019", "matrix '" + name.text() + "' has no 'end'", "close the matrix with a line 'end'");

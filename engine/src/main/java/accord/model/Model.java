@@ -28,7 +28,8 @@ public record Model(
     Closure baseClosure,
     Map<String, Closure> closures,
     double[] initial,
-    Map<Integer, double[]> paths) {
+    Map<Integer, double[]> paths,
+    String calendar) {
 
   public int slotCount() {
     return slots.size();
@@ -69,6 +70,42 @@ public record Model(
   private static void apply(Closure c, Set<Integer> unknown) {
     c.exogenize().forEach(unknown::remove);
     unknown.addAll(c.endogenize());
+  }
+
+  /**
+   * The label of 1-based period {@code p}: "2025Q1" when the model declares a calendar
+   * (period 1 being its start), else the period number.
+   */
+  public String periodLabel(int p) {
+    if (calendar == null) {
+      return String.valueOf(p);
+    }
+    int year = Integer.parseInt(calendar.substring(0, 4));
+    if (calendar.length() == 4) {
+      return String.valueOf(year + p - 1);
+    }
+    boolean quarterly = calendar.charAt(4) == 'Q';
+    int per = quarterly ? 4 : 12;
+    int index = year * per + Integer.parseInt(calendar.substring(5)) - 1 + p - 1;
+    int sub = index % per + 1;
+    return (index / per) + (quarterly ? "Q" + sub : "M" + (sub < 10 ? "0" + sub : String.valueOf(sub)));
+  }
+
+  /** The 1-based period with this label (a number, or a calendar label), or -1. */
+  public int periodOf(String label) {
+    if (label.matches("\\d+") && (calendar == null || label.length() != 4)) {
+      return Integer.parseInt(label);
+    }
+    for (int p = 1; p < 100_000; p++) {
+      String l = periodLabel(p);
+      if (l.equals(label)) {
+        return p;
+      }
+      if (l.compareTo(label) > 0 && l.length() == label.length()) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Labels of the given slots, for messages. */

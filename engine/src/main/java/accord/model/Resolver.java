@@ -32,6 +32,7 @@ final class Resolver {
   private double[] row0 = new double[16];
   private String name;
   private String doc = "";
+  private String calendar;
 
   Resolver(List<Located> stmts, String defaultName) {
     this.stmts = stmts;
@@ -63,7 +64,9 @@ final class Resolver {
       } else if (s instanceof Ast.Hidden h) {
         equations(h.equation(), hidden, false);
       } else if (s instanceof Ast.MatrixDecl m) {
-        matrices.add(matrix(m));
+        exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
+      } else if (s instanceof Ast.CalendarDecl c) {
+        calendar = c.start();
       } else if (s instanceof Ast.ClosureDecl c) {
         closure(c, closures, baseExo, baseEndo);
       }
@@ -75,7 +78,7 @@ final class Resolver {
     Closure base = new Closure("", "", baseExo, baseEndo, Span.NONE);
     return new Model(name, doc, sets, series, List.copyOf(slots), List.copyOf(equations),
         List.copyOf(hidden), List.copyOf(matrices), base, Model.closures(closures),
-        Arrays.copyOf(row0, slots.size()), paths);
+        Arrays.copyOf(row0, slots.size()), paths, calendar);
   }
 
   private void set(Ast.SetDecl s) {
@@ -228,7 +231,7 @@ final class Resolver {
     }
   }
 
-  private AccountMatrix matrix(Ast.MatrixDecl m) {
+  private AccountMatrix matrix(Ast.MatrixDecl m, Map<String, String> env) {
     List<AccountMatrix.Row> rows = new ArrayList<>();
     for (Ast.Row r : m.rows()) {
       if (r.cells().size() != m.columns().size()) {
@@ -239,13 +242,14 @@ final class Resolver {
       }
       List<Expr> cells = new ArrayList<>();
       for (Ast.Expr c : r.cells()) {
-        cells.add(c == null ? null : exprs.resolve(c, Map.of(), false));
+        cells.add(c == null ? null : exprs.resolve(c, env, false));
       }
-      Expr total = r.total() == null ? null : exprs.resolve(r.total(), Map.of(), false);
+      Expr total = r.total() == null ? null : exprs.resolve(r.total(), env, false);
       rows.add(new AccountMatrix.Row(r.label(), cells, total, r.span()));
     }
     List<String> cols = m.columns().stream().map(Ast.Element::name).toList();
-    return new AccountMatrix(m.name(), m.doc(), cols, rows, m.span());
+    List<String> at = m.bindings().stream().map(b -> env.get(b.index())).toList();
+    return new AccountMatrix(Series.label(m.name(), at), m.doc(), cols, rows, m.span());
   }
 
   private void closure(Ast.ClosureDecl c, List<Closure> closures, List<Integer> baseExo, List<Integer> baseEndo) {
