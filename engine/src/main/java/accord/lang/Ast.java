@@ -106,7 +106,8 @@ public final class Ast {
   public record PathValue(List<Expr> values, Span span) implements Value {
   }
 
-  public record FileValue(String path, Span span) implements Value {
+  /** {@code file "x.csv"} or {@code file "x.csv" column gdp}: values from a CSV column (default {@code value}). */
+  public record FileValue(String path, String column, Span span) implements Value {
   }
 
   /** {@code lhs = rhs for bindings if filter}. */

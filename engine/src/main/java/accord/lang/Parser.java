@@ -192,7 +192,11 @@ public final class Parser {
     if (t.is("file") && peekAt(1).kind() == Kind.STRING) {
       advance();
       Token path = advance();
-      return new Ast.FileValue(path.text(), t.span().to(path.span()));
+      String column = null;
+      if (matchWord("column")) {
+        column = identifier("a column name after 'column'").text();
+      }
+      return new Ast.FileValue(path.text(), column, t.span().to(path.span()));
     }
     Expr e = expression();
     return new Ast.Scalar(e, e.span());

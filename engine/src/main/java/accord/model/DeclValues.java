@@ -114,14 +114,12 @@ final class DeclValues {
     if (s.kind() == Kind.EXOGENOUS) {
       return pathFromFile(f, table, Series.label(s.name(), tuple));
     }
-    int value = table.column("value");
-    int[] cols = new int[tuple.size()];
-    for (int i = 0; i < cols.length; i++) {
-      cols[i] = table.column(s.dims().get(i).name());
-    }
+    String valueColumn = f.column() == null ? "value" : f.column();
+    int value = table.column(valueColumn);
+    int[] cols = dimensionColumns(table, s);
     if (value < 0 || java.util.Arrays.stream(cols).anyMatch(c -> c < 0)) {
       List<String> need = new java.util.ArrayList<>(s.dims().stream().map(IndexSet::name).toList());
-      need.add("value");
+      need.add(valueColumn);
       errors.add(Diagnostic.error("E115", f.span(), f.path() + ": needs the columns " + String.join(", ", need))
           .withHint("its header is: " + String.join(", ", table.header())));
       return new double[] {0};
@@ -139,6 +137,26 @@ final class DeclValues {
     errors.add(Diagnostic.error("E115", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
         .withHint("add a row with " + String.join(", ", tuple) + " and its value"));
     return new double[] {0};
+  }
+
+  /**
+   * The column of each dimension, found by the set's name; a set used twice (a bilateral
+   * matrix over Region x Region) takes its first and second columns of that name in order.
+   */
+  private static int[] dimensionColumns(Csv.Table table, Series s) {
+    int[] cols = new int[s.dims().size()];
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = -1;
+      for (int c = 0; c < table.header().size(); c++) {
+        if (!used.contains(c) && table.header().get(c).trim().equals(s.dims().get(i).name())) {
+          cols[i] = c;
+          used.add(c);
+          break;
+        }
+      }
+    }
+    return cols;
   }
 
   private double[] pathFromFile(Ast.FileValue f, Csv.Table table, String label) {
