@@ -42,6 +42,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    input = Home.resolve(input);
     if (!Files.exists(input)) {
       throw new Errors.UserError("no such file: " + input);
     }
@@ -69,8 +70,8 @@ final class CheckCommand implements Callable<Integer> {
       out.println("    " + x.name() + ": " + x.rows().size() + " rows x " + x.columns().size() + " columns"
           + (x.doc().isEmpty() ? "" : " (" + x.doc() + ")"));
     }
-    out.println("  hidden:      " + m.hidden().size() + (m.hidden().isEmpty() ? "" : " (" + String.join("; ",
-        m.hidden().stream().map(h -> h.span().where()).toList()) + ")"));
+    out.println("  hidden:      " + m.hidden().size() + (m.hidden().isEmpty() ? "" : " (at " + String.join("; ",
+        m.hidden().stream().map(h -> h.span().where()).distinct().toList()) + ")"));
     out.println("  closures:    " + (m.closures().isEmpty() ? "none" : ""));
     for (Closure c : m.closures().values()) {
       out.println("    " + c.name() + ": exogenize " + shortList(m.labels(ints(c.exogenize()))) + "; endogenize "

@@ -242,7 +242,7 @@ public final class Parser {
 
   private Ast.Equation equation() {
     Token start = peek();
-    if (start.kind() == Kind.IDENT && KEYWORDS.contains(start.text())) {
+    if (start.kind() == Kind.IDENT && KEYWORDS.contains(start.text()) && !start.is("sum") && !start.is("prod")) {
       fail(start, "E013", "'" + start.text() + "' cannot start a statement here", "");
     }
     if (start.kind() != Kind.IDENT && start.kind() != Kind.NUMBER && !start.is("(")) {

@@ -74,23 +74,31 @@ final class Tearing {
     return g;
   }
 
+  /**
+   * The variable with the largest product of in- and out-degree inside the component: a hub
+   * that many cycles pass through (the product, not the sum, so that a variable read by many
+   * equations but needing nothing in the cycle is not torn).
+   */
   private static int mostConnected(int[] comp, int[][] deps, boolean[] torn) {
     Set<Integer> members = new LinkedHashSet<>();
     for (int v : comp) {
       members.add(v);
     }
-    int[] degree = new int[deps.length];
+    long[] in = new long[deps.length];
+    long[] out = new long[deps.length];
     for (int v : comp) {
       for (int w : deps[v]) {
         if (w != v && members.contains(w) && !torn[w]) {
-          degree[v]++;
-          degree[w]++;
+          out[v]++;
+          in[w]++;
         }
       }
     }
     int best = comp[0];
     for (int v : comp) {
-      if (degree[v] > degree[best] || degree[v] == degree[best] && v < best) {
+      long score = in[v] * out[v];
+      long bestScore = in[best] * out[best];
+      if (score > bestScore || score == bestScore && v < best) {
         best = v;
       }
     }

@@ -1,0 +1,56 @@
+package accord.cli;
+
+import accord.output.TextTable;
+import accord.world.WorldCalibration;
+import accord.world.WorldCalibration.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code accord calibrate}: derive the world model's parameters from the 2024 data and print every target. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = {"Calibrate the world model to 2024: balance the data (RAS on the trade matrices), derive the",
+        "parameters, solve the first quarter under the closure 'calibrate', write models/world/calibrated/, and",
+        "print each target: data value, balanced target, model value in 2025Q1, gap, source."})
+final class CalibrateCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--sources", description = "show the source of each target")
+  boolean sources;
+
+  @Option(names = "--debug", description = "show stack traces of internal errors")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Target> targets = WorldCalibration.calibrate(Home.world());
+    List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model 2025Q1", "gap %"));
+    if (sources) {
+      header.add("source");
+    }
+    TextTable t = new TextTable(header);
+    double worst = 0;
+    for (Target x : targets) {
+      List<String> row = new ArrayList<>(List.of(x.region(), x.name(), TextTable.number(x.data()),
+          TextTable.number(x.target()), TextTable.number(x.model()), String.format("%.4f", 100 * x.gap())));
+      if (sources) {
+        row.add(x.source());
+      }
+      t.add(row);
+      worst = Math.max(worst, Math.abs(x.gap()));
+    }
+    out.print(t.render());
+    out.println();
+    out.printf("%d targets; largest gap between model and balanced target %.2e%%; wrote %s%n", targets.size(),
+        100 * worst, Home.world().resolve("calibrated"));
+    return worst < 1e-3 ? 0 : Errors.USER;
+  }
+}

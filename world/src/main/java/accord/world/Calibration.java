@@ -1,0 +1,407 @@
+package accord.world;
+
+import static accord.world.WorldData.REGIONS;
+import static accord.world.WorldData.SECTORS;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The calibration step: from the sourced 2024 data (models/world/data) to the parameters of the
+ * world model (models/world/calibrated), so that 2024 is a solution of the model. It balances
+ * the bilateral trade matrices by RAS, splits demand by sector through the input-output table,
+ * derives income shares, tax and retention rates, and the balance sheets (money, bonds,
+ * reserves, foreign holdings) that the flows and the net international positions imply.
+ * Every assumption is a named constant here and is listed in models/world/README.md.
+ */
+public final class Calibration {
+
+  /** Labour share of value added (assumption; ILO and AMECO put it near 0.5-0.6). */
+  static final double LABOUR_SHARE = 0.55;
+  /** Default tax rate on household income before the retention rate is solved (assumption). */
+  static final double TAX_RATE = 0.25;
+  /** Share of non-US government bonds held abroad (assumption; IMF CPIS puts most at 5-30%). */
+  static final double FOREIGN_HELD = 0.15;
+  /** Money (deposits) as a share of households' non-equity financial wealth (assumption). */
+  static final double MONEY_SHARE = 0.3;
+  /** Housing as a share of household net worth (assumption; Fed Z.1 puts the US near 0.3). */
+  static final double HOUSING_SHARE = 0.3;
+  /** Propensity to consume out of disposable income (Godley and Lavoie 2007, ch. 12). */
+  static final double ALPHA1 = 0.75;
+  /** Smallest home share of a sector's composite demand (keeps domestic production positive). */
+  static final double MIN_HOME_SHARE = 0.05;
+  /** Final-demand budget shares by sector before balancing (assumption, world-typical). */
+  static final double[] FINAL_SHARES = {0.07, 0.05, 0.001, 0.01, 0.05, 0.05, 0.05, 0.05, 0.08, 0.589};
+
+  final WorldData data;
+  final int nr = REGIONS.size();
+  final int ns = SECTORS.size();
+  /** Pre-tariff trade o -> d in sector s, USD bn per quarter, after balancing. */
+  final double[][][] trade = new double[nr][nr][ns];
+  final double[][][] tariff = new double[nr][nr][ns];
+  final double[][] phi = new double[nr][ns];
+  final double[][] homeShare = new double[nr][ns];
+  final double[][] output = new double[nr][ns];
+  final double[][] holdings = new double[nr][nr];
+  final Region[] region = new Region[nr];
+
+  /** The quarterly 2024 values of one region (USD bn; rates in percent). */
+  static final class Region {
+    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div;
+    double b, res, v, nfw, eqv, hw, m, bcb, bhh, fbh, liab, niipBonds, niipOther, npiBonds;
+    double r, y10, fx, a1, a2, cbp, ca;
+  }
+
+  public Calibration(WorldData data) {
+    this.data = data;
+    balanceTrade();
+    for (int r = 0; r < nr; r++) {
+      region[r] = new Region();
+      demand(r);
+    }
+    balanceSheets();
+    for (int r = 0; r < nr; r++) {
+      incomes(r);
+    }
+  }
+
+  private void balanceTrade() {
+    for (int o = 0; o < nr; o++) {
+      for (int d = 0; d < nr; d++) {
+        for (int s = 0; s < ns; s++) {
+          tariff[d][o][s] = o == d ? 0 : data.tariff(REGIONS.get(d), REGIONS.get(o), SECTORS.get(s));
+        }
+      }
+    }
+    double[][] goods = new double[nr][nr];
+    double[][] services = new double[nr][nr];
+    for (int o = 0; o < nr; o++) {
+      for (int d = 0; d < nr; d++) {
+        if (o == d) {
+          continue;
+        }
+        for (int s = 0; s < ns - 1; s++) {
+          goods[o][d] += data.goods(REGIONS.get(o), REGIONS.get(d), SECTORS.get(s));
+        }
+        services[o][d] = data.services().getOrDefault(REGIONS.get(o) + "." + REGIONS.get(d), 0.0);
+      }
+    }
+    double[][] goodsRas = ras(goods, "exports_goods", "imports_goods");
+    double[][] servicesRas = ras(services, "exports_services", "imports_services");
+    for (int o = 0; o < nr; o++) {
+      for (int d = 0; d < nr; d++) {
+        if (o == d) {
+          continue;
+        }
+        for (int s = 0; s < ns - 1; s++) {
+          double raw = data.goods(REGIONS.get(o), REGIONS.get(d), SECTORS.get(s));
+          trade[o][d][s] = goods[o][d] > 0 ? raw * goodsRas[o][d] / goods[o][d] / 4 : 0;
+        }
+        trade[o][d][ns - 1] = servicesRas[o][d] / 4;
+      }
+    }
+  }
+
+  /** RAS to exporters' and importers' totals, both first scaled to their mean world total. */
+  private double[][] ras(double[][] m, String exportVar, String importVar) {
+    double[] rows = new double[nr];
+    double[] cols = new double[nr];
+    double sumRows = 0;
+    double sumCols = 0;
+    for (int r = 0; r < nr; r++) {
+      rows[r] = data.value(REGIONS.get(r), exportVar);
+      cols[r] = data.value(REGIONS.get(r), importVar);
+      sumRows += rows[r];
+      sumCols += cols[r];
+    }
+    double world = (sumRows + sumCols) / 2;
+    for (int r = 0; r < nr; r++) {
+      rows[r] *= world / sumRows;
+      cols[r] *= world / sumCols;
+    }
+    double[][] out = new double[nr][];
+    for (int r = 0; r < nr; r++) {
+      out[r] = m[r].clone();
+    }
+    Ras.balance(out, rows, cols);
+    return out;
+  }
+
+  double exports(int r, int s) {
+    double x = 0;
+    for (int d = 0; d < nr; d++) {
+      x += trade[r][d][s];
+    }
+    return x;
+  }
+
+  double landedImports(int d, int s) {
+    double m = 0;
+    for (int o = 0; o < nr; o++) {
+      m += trade[o][d][s] * (1 + tariff[d][o][s]);
+    }
+    return m;
+  }
+
+  /** Final demand by sector and gross output through the input-output table (quarterly). */
+  private void demand(int r) {
+    Region x = region[r];
+    String name = REGIONS.get(r);
+    x.gdp = data.value(name, "gdp") / 4;
+    for (int s = 0; s < ns; s++) {
+      x.tb += exports(r, s);
+      for (int o = 0; o < nr; o++) {
+        x.tb -= trade[o][r][s];
+        x.tar += trade[o][r][s] * tariff[r][o][s];
+      }
+    }
+    x.f = x.gdp - x.tb;
+    x.c = data.value(name, "household_consumption") * x.gdp;
+    x.i = data.value(name, "gross_fixed_capital_formation") * x.gdp;
+    x.g = x.f - x.c - x.i;
+    System.arraycopy(FINAL_SHARES, 0, phi[r], 0, ns);
+    for (int round = 0; round < 200; round++) {
+      double[] q = grossOutput(r);
+      boolean changed = false;
+      for (int s = 0; s < ns; s++) {
+        double domestic = q[s] - exports(r, s);
+        double composite = domestic + landedImports(r, s);
+        if (domestic < MIN_HOME_SHARE * composite - 1e-9) {
+          phi[r][s] += (MIN_HOME_SHARE * composite - domestic) / x.f * 1.05;
+          changed = true;
+        }
+      }
+      normaliseAwayFromServices(r);
+      if (!changed) {
+        break;
+      }
+    }
+    double[] q = grossOutput(r);
+    for (int s = 0; s < ns; s++) {
+      output[r][s] = q[s];
+      double domestic = q[s] - exports(r, s);
+      homeShare[r][s] = domestic / (domestic + landedImports(r, s));
+    }
+  }
+
+  /** Services absorb the changes of the other shares, so the shares keep summing to one. */
+  private void normaliseAwayFromServices(int r) {
+    double others = 0;
+    for (int s = 0; s < ns - 1; s++) {
+      others += phi[r][s];
+    }
+    phi[r][ns - 1] = 1 - others;
+    if (phi[r][ns - 1] < 0.2) {
+      throw new IllegalStateException(REGIONS.get(r) + ": final-demand shares cannot be balanced");
+    }
+  }
+
+  /** Solves Q = IO Q + phi F - M_landed + X (Gaussian elimination on I - IO). */
+  double[] grossOutput(int r) {
+    double[][] a = new double[ns][ns + 1];
+    for (int s = 0; s < ns; s++) {
+      for (int k = 0; k < ns; k++) {
+        a[s][k] = (s == k ? 1 : 0) - data.io(SECTORS.get(s), SECTORS.get(k));
+      }
+      a[s][ns] = phi[r][s] * region[r].f - landedImports(r, s) + exports(r, s);
+    }
+    for (int c = 0; c < ns; c++) {
+      int p = c;
+      for (int i = c + 1; i < ns; i++) {
+        if (Math.abs(a[i][c]) > Math.abs(a[p][c])) {
+          p = i;
+        }
+      }
+      double[] tmp = a[c];
+      a[c] = a[p];
+      a[p] = tmp;
+      for (int i = 0; i < ns; i++) {
+        if (i != c) {
+          double m = a[i][c] / a[c][c];
+          for (int j = c; j <= ns; j++) {
+            a[i][j] -= m * a[c][j];
+          }
+        }
+      }
+    }
+    double[] q = new double[ns];
+    for (int s = 0; s < ns; s++) {
+      q[s] = a[s][ns] / a[s][s];
+    }
+    return q;
+  }
+
+  /** Bonds, reserves, money and foreign holdings consistent with the NIIP data. */
+  private void balanceSheets() {
+    int us = REGIONS.indexOf("USA");
+    double[] worth = new double[nr];
+    for (int r = 0; r < nr; r++) {
+      Region x = region[r];
+      String name = REGIONS.get(r);
+      x.b = data.value(name, "government_debt") / 100 * data.value(name, "gdp");
+      x.res = r == us ? 0 : data.value(name, "fx_reserves");
+      WorldData.Figure nw = data.figure(name, "household_net_worth");
+      x.v = nw.unit().startsWith("ratio") ? nw.value() * data.value(name, "gdp") : nw.value();
+      worth[r] = x.v;
+      x.r = data.value(name, "policy_rate");
+      x.y10 = data.value(name, "yield_10y");
+      x.fx = data.value(name, "fx_avg");
+      x.ca = data.value(name, "current_account") / 4;
+    }
+    for (int k = 0; k < nr; k++) {
+      double[] t = data.treasuries().get(REGIONS.get(k));
+      holdings[k][us] = k == us || t == null ? 0 : t[1];
+    }
+    for (int j = 0; j < nr; j++) {
+      if (j == us) {
+        continue;
+      }
+      double others = 0;
+      for (int k = 0; k < nr; k++) {
+        others += k == j ? 0 : worth[k];
+      }
+      for (int k = 0; k < nr; k++) {
+        holdings[k][j] = k == j ? 0 : FOREIGN_HELD * region[j].b * worth[k] / others;
+      }
+    }
+    double officialDollars = 0;
+    for (int r = 0; r < nr; r++) {
+      officialDollars += region[r].res;
+    }
+    for (int r = 0; r < nr; r++) {
+      Region x = region[r];
+      for (int j = 0; j < nr; j++) {
+        x.fbh += holdings[r][j];
+        x.liab += holdings[j][r];
+      }
+      double officialHere = r == us ? officialDollars : 0;
+      x.nfw = x.b + x.res - x.liab - officialHere + x.fbh;
+      x.hw = HOUSING_SHARE * x.v;
+      x.eqv = x.v - x.nfw - x.hw;
+      if (x.eqv < 0.05 * x.v) {
+        throw new IllegalStateException(REGIONS.get(r) + ": household net worth is smaller than its bond-market claims");
+      }
+      x.m = Math.max(MONEY_SHARE * x.nfw, x.res + 0.01 * x.b);
+      x.bcb = x.m - x.res;
+      x.bhh = x.nfw - x.m - x.fbh;
+      if (x.bhh < 0) {
+        throw new IllegalStateException(REGIONS.get(r) + ": no home bonds left for households");
+      }
+      x.niipBonds = x.fbh + x.res - x.liab - officialHere;
+      x.niipOther = data.value(REGIONS.get(r), "niip") - x.niipBonds;
+    }
+  }
+
+  /** Incomes: value added, wages, profits, interest, the tax and retention rates (quarterly). */
+  private void incomes(int r) {
+    Region x = region[r];
+    int us = REGIONS.indexOf("USA");
+    x.va = x.gdp - x.tar;
+    x.wb = LABOUR_SHARE * x.va;
+    x.prof = x.va - x.wb;
+    double paid = x.r / 400 * x.liab + (r == us ? x.r / 400 * officialDollars() : 0);
+    double received = x.res * region[us].r / 400;
+    for (int j = 0; j < nr; j++) {
+      received += holdings[r][j] * region[j].r / 400;
+    }
+    x.npiBonds = received - paid;
+    x.oth = x.ca - x.tb - x.npiBonds;
+    x.inth = x.r / 400 * x.bhh;
+    for (int j = 0; j < nr; j++) {
+      x.inth += holdings[r][j] * region[j].r / 400;
+    }
+    x.yd = data.value(REGIONS.get(r), "household_disposable_income") * x.gdp;
+    x.theta = TAX_RATE;
+    x.ret = 1 - ((x.yd - x.oth) / (1 - x.theta) - x.wb - x.inth) / x.prof;
+    if (x.ret < 0 || x.ret > 0.95) {
+      x.ret = Math.max(0, Math.min(0.95, x.ret));
+      x.theta = 1 - (x.yd - x.oth) / (x.wb + (1 - x.ret) * x.prof + x.inth);
+    }
+    x.div = (1 - x.ret) * x.prof;
+    x.t = x.theta * (x.wb + x.div + x.inth);
+    x.cbp = x.r / 400 * x.bcb + (r == us ? 0 : region[us].r / 400 * x.res);
+    x.a1 = Math.min(ALPHA1, 0.9 * x.c / x.yd);
+    x.a2 = (x.c - x.a1 * x.yd) / x.v;
+  }
+
+  private double officialDollars() {
+    double s = 0;
+    for (Region x : region) {
+      s += x.res;
+    }
+    return s;
+  }
+
+  /** Writes models/world/calibrated/*.csv, the files the model reads. */
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> lines = new ArrayList<>();
+    lines.add("Region,gdp0,c0,i0,g0,va0,wb0,prof0,tar0,yd0,t0,inth0,oth0,theta,ret,a1,a2,b0,res0,v0,nfw0,eqv0,hw0,"
+        + "m0,bcb0,bhh0,fbh0,r0,y100,fx0,niipo,npib0,ca0,tb0,cbp0");
+    for (int r = 0; r < nr; r++) {
+      Region x = region[r];
+      lines.add(REGIONS.get(r) + "," + join(x.gdp, x.c, x.i, x.g, x.va, x.wb, x.prof, x.tar, x.yd, x.t, x.inth, x.oth,
+          x.theta, x.ret, x.a1, x.a2, x.b, x.res, x.v, x.nfw, x.eqv, x.hw, x.m, x.bcb, x.bhh, x.fbh, x.r, x.y10, x.fx,
+          x.niipOther, x.npiBonds, x.ca, x.tb, x.cbp));
+    }
+    write(dir.resolve("regions.csv"), lines);
+    lines = new ArrayList<>(List.of("Region,Sector,phi,hs0,q0,x0,ml0"));
+    for (int r = 0; r < nr; r++) {
+      for (int s = 0; s < ns; s++) {
+        lines.add(REGIONS.get(r) + "," + SECTORS.get(s) + "," + join(phi[r][s], homeShare[r][s], output[r][s],
+            exports(r, s), landedImports(r, s)));
+      }
+    }
+    write(dir.resolve("sectors.csv"), lines);
+    lines = new ArrayList<>(List.of("Region,Region,Sector,x0,tar0"));
+    for (int o = 0; o < nr; o++) {
+      for (int d = 0; d < nr; d++) {
+        for (int s = 0; s < ns; s++) {
+          lines.add(REGIONS.get(o) + "," + REGIONS.get(d) + "," + SECTORS.get(s) + ","
+              + join(trade[o][d][s] * (1 + tariff[d][o][s]), tariff[d][o][s]));
+        }
+      }
+    }
+    write(dir.resolve("flows.csv"), lines);
+    lines = new ArrayList<>(List.of("Sector,Sector,value"));
+    for (String k : SECTORS) {
+      for (String s : SECTORS) {
+        lines.add(k + "," + s + "," + join(data.io(k, s)));
+      }
+    }
+    write(dir.resolve("io.csv"), lines);
+    lines = new ArrayList<>(List.of("Region,Region,bh0,bw0"));
+    for (int k = 0; k < nr; k++) {
+      for (int j = 0; j < nr; j++) {
+        lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j],
+            region[k].fbh > 0 ? holdings[k][j] / region[k].fbh : 0));
+      }
+    }
+    write(dir.resolve("holdings.csv"), lines);
+  }
+
+  private static void write(Path file, List<String> lines) throws IOException {
+    lines.add(0, "# generated by 'accord calibrate' from models/world/data; do not edit by hand");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+  }
+
+  private static String join(double... xs) {
+    StringBuilder b = new StringBuilder();
+    for (double v : xs) {
+      if (b.length() > 0) {
+        b.append(',');
+      }
+      b.append(String.format(Locale.ROOT, "%.17g", v));
+    }
+    return b.toString();
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : "models/world");
+    new Calibration(WorldData.read(root.resolve("data"))).write(root.resolve("calibrated"));
+  }
+}
