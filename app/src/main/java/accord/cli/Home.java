@@ -28,7 +28,7 @@ final class Home {
 
   /** A built-in model name ("world") or a path as given. */
   static Path resolve(Path input) {
-    if (input.toString().equals("world") && !Files.exists(input)) {
+    if (input.toString().equals("world") && !Files.isRegularFile(input)) {
       return world().resolve("world.acc");
     }
     return input;

@@ -73,13 +73,15 @@ final class RunCommand implements Callable<Integer> {
     out.println("scenario " + r.scenario().name() + ", " + r.periods() + " periods"
         + (r.scenario().closure() == null ? "" : ", closure " + r.scenario().closure()));
     out.println();
-    out.print(table(r, shown));
+    out.print(Headline.applies(r) && vars == null ? Headline.table(r) : table(r, shown));
     List<Violation> violations = AccountingCheck.check(r);
     out.println();
     out.println(String.format("solved %d periods in %.1f ms (%d iterations in simultaneous blocks)",
         r.periods() - 1, r.nanos() / 1e6, r.iterations()));
     if (this.out != null) {
-      CsvWriter.write(r, r.model().outputLabels(),
+      // a model with a calendar writes its solved quarters only: period 1 holds initial values
+      int first = r.model().calendar() != null ? 2 : 1;
+      CsvWriter.write(r, r.model().outputLabels(), first,
           IntStream.rangeClosed(1, r.periods()).mapToObj(r.model()::periodLabel).toList(), this.out);
       out.println("wrote " + this.out);
     }
@@ -87,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Results simulate(SolverSettings settings) {
+    input = Home.resolve(input);
     String name = input.getFileName().toString();
     if (!Files.exists(input)) {
       throw new Errors.UserError("no such file: " + input);
@@ -99,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Model model = ModelLoader.load(input);
     Program program = Program.compile(StructuralAnalysis.analyze(model, closure));
-    int n = periods == null ? 50 : periods;
+    int n = periods == null ? (model.calendar() != null ? 41 : 50) : periods;
     return Simulator.run(program, new Scenario("baseline", n, closure, List.of(), null), settings);
   }
 
@@ -129,6 +132,9 @@ final class RunCommand implements Callable<Integer> {
     header.addAll(series);
     TextTable t = new TextTable(header);
     for (int p : shownPeriods(r.periods())) {
+      if (p == 1 && r.model().calendar() != null) {
+        continue;
+      }
       List<String> row = new ArrayList<>(List.of(r.model().periodLabel(p)));
       series.forEach(s -> row.add(TextTable.number(r.value(s, p))));
       t.add(row);

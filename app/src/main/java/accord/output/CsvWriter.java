@@ -13,7 +13,9 @@ public final class CsvWriter {
   private CsvWriter() {
   }
 
-  public static void write(Results r, List<String> labels, List<String> periodNames, Path file) throws IOException {
+  /** Writes rows from 1-based period {@code first} on. */
+  public static void write(Results r, List<String> labels, int first, List<String> periodNames, Path file)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -28,7 +30,7 @@ public final class CsvWriter {
       }
       w.write('\n');
       int[] slots = labels.stream().mapToInt(r.model()::slotOf).toArray();
-      for (int t = 0; t < r.periods(); t++) {
+      for (int t = first - 1; t < r.periods(); t++) {
         w.write(periodNames.get(t));
         for (int s : slots) {
           w.write(',');
