@@ -1,0 +1,97 @@
+package accord.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import accord.accounts.AccountingCheck;
+import accord.sim.Results;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The world model against its calibration: the committed calibrated files are what the
+ * calibration step produces from the data, the first quarter reproduces every 2024 target, and
+ * every matrix and identity (CA = FA per region, world sums, the redundant US bill market, the
+ * Armington adding-up) holds in every quarter.
+ */
+class WorldModelTest {
+
+  static final Path WORLD = Path.of("..", "models", "world");
+  static Path copy;
+  static List<WorldCalibration.Target> targets;
+
+  @BeforeAll
+  static void calibrateACopy() throws IOException {
+    copy = Files.createTempDirectory("accord-world");
+    for (String dir : List.of("data", "calibrated")) {
+      Files.createDirectories(copy.resolve(dir));
+      try (Stream<Path> files = Files.list(WORLD.resolve(dir))) {
+        for (Path f : files.toList()) {
+          Files.copy(f, copy.resolve(dir).resolve(f.getFileName()));
+        }
+      }
+    }
+    Files.copy(WORLD.resolve("world.acc"), copy.resolve("world.acc"));
+    targets = WorldCalibration.calibrate(copy);
+  }
+
+  @Test
+  void committedCalibrationIsWhatTheDataGive() throws IOException {
+    try (Stream<Path> files = Files.list(WORLD.resolve("calibrated"))) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readString(copy.resolve("calibrated").resolve(f.getFileName())))
+            .as("%s is stale: run 'accord calibrate'", f.getFileName()).isEqualTo(Files.readString(f));
+      }
+    }
+  }
+
+  @Test
+  void firstQuarterReproducesEveryTargetWithinAThousandth() {
+    assertThat(targets).hasSize(110);
+    for (WorldCalibration.Target t : targets) {
+      assertThat(Math.abs(t.gap())).as("%s %s: target %s, model %s", t.region(), t.name(), t.target(), t.model())
+          .isLessThan(1e-3);
+    }
+  }
+
+  @Test
+  void balancedTradeAddsUpAndStaysNearTheSources() {
+    double exports = 0;
+    double imports = 0;
+    for (WorldCalibration.Target t : targets) {
+      if (t.name().startsWith("exports")) {
+        exports += t.target();
+        assertThat(Math.abs(t.target() / t.data() - 1)).as("RAS moved %s's exports far from its data", t.region())
+            .isLessThan(0.1);
+      } else if (t.name().startsWith("imports")) {
+        imports += t.target();
+      }
+    }
+    assertThat(exports).isCloseTo(imports, org.assertj.core.api.Assertions.within(1e-6 * exports));
+  }
+
+  @Test
+  void everyMatrixAndIdentityHoldsInEveryQuarter() {
+    Results r = WorldCalibration.run(copy, null, 13);
+    assertThat(r.model().matrices()).hasSize(20);
+    assertThat(r.model().hidden()).hasSize(23);
+    assertThat(AccountingCheck.check(r)).isEmpty();
+    double world = 0;
+    for (String g : WorldData.REGIONS) {
+      world += r.value("CA[" + g + "]", 13);
+    }
+    assertThat(Math.abs(world)).isLessThan(1e-6);
+  }
+
+  @Test
+  void peggingTheRenminbiMovesReservesInstead() {
+    Results r = WorldCalibration.run(copy, "peg_CHN", 9);
+    assertThat(r.value("FX[CHN]", 9)).isEqualTo(r.value("FX[CHN]", 2));
+    assertThat(r.value("RES[CHN]", 9)).isNotEqualTo(r.value("RES[CHN]", 1));
+    assertThat(AccountingCheck.check(r)).isEmpty();
+  }
+}
