@@ -31,7 +31,13 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<Target> targets = WorldCalibration.calibrate(Home.world());
+    List<Target> targets;
+    try {
+      targets = WorldCalibration.calibrate(Home.world());
+    } catch (IllegalStateException e) {
+      throw new Errors.UserError("calibration failed: " + e.getMessage()
+          + " (check models/world/data and the assumptions in accord.world.Calibration)");
+    }
     List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model 2025Q1", "gap %"));
     if (sources) {
       header.add("source");

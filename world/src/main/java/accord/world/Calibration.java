@@ -22,8 +22,13 @@ public final class Calibration {
 
   /** Labour share of value added (assumption; ILO and AMECO put it near 0.5-0.6). */
   static final double LABOUR_SHARE = 0.55;
-  /** Default tax rate on household income before the retention rate is solved (assumption). */
-  static final double TAX_RATE = 0.25;
+  /**
+   * Trend growth per quarter, as in the model (gq): 5% a year (nominal medium-term growth in the
+   * IMF WEO, carried in volumes: baseline prices are flat). The fiscal calibration sets each
+   * government's 2024 deficit to the one that keeps its debt ratio steady on this trend
+   * (assumption: a steady baseline; the 2024 deficits themselves are not in the data files).
+   */
+  static final double TREND = 0.012272234;
   /** Share of non-US government bonds held abroad (assumption; IMF CPIS puts most at 5-30%). */
   static final double FOREIGN_HELD = 0.15;
   /** Money (deposits) as a share of households' non-equity financial wealth (assumption). */
@@ -235,10 +240,18 @@ public final class Calibration {
     return q;
   }
 
-  /** Bonds, reserves, money and foreign holdings consistent with the NIIP data. */
+  /**
+   * Balance sheets on the balanced-growth path through 2024's flows: each region's net bond
+   * position is its current account / trend growth (so that its current account keeps it
+   * steady relative to GDP); the rest of the NIIP is the part the model does not hold as bills
+   * (equity, FDI: 'niipo'). Gross foreign holdings follow issuers' debt (gravity weights) and
+   * are the smallest that leave every region a positive portfolio of foreign bills.
+   */
   private void balanceSheets() {
     int us = REGIONS.indexOf("USA");
-    double[] worth = new double[nr];
+    double[][] bw = new double[nr][nr];
+    double[] target = new double[nr];
+    double officialDollars = 0;
     for (int r = 0; r < nr; r++) {
       Region x = region[r];
       String name = REGIONS.get(r);
@@ -246,31 +259,30 @@ public final class Calibration {
       x.res = r == us ? 0 : data.value(name, "fx_reserves");
       WorldData.Figure nw = data.figure(name, "household_net_worth");
       x.v = nw.unit().startsWith("ratio") ? nw.value() * data.value(name, "gdp") : nw.value();
-      worth[r] = x.v;
       x.r = data.value(name, "policy_rate");
       x.y10 = data.value(name, "yield_10y");
       x.fx = data.value(name, "fx_avg");
       x.ca = data.value(name, "current_account") / 4;
+      officialDollars += x.res;
     }
     for (int k = 0; k < nr; k++) {
-      double[] t = data.treasuries().get(REGIONS.get(k));
-      holdings[k][us] = k == us || t == null ? 0 : t[1];
+      double total = 0;
+      for (int j = 0; j < nr; j++) {
+        bw[k][j] = k == j ? 0 : region[j].b;
+        total += bw[k][j];
+      }
+      for (int j = 0; j < nr; j++) {
+        bw[k][j] /= total;
+      }
+      region[k].niipBonds = region[k].ca / TREND;
+      // FBH_k - LIAB_k = NIIP_bonds_k - RES_k (+ dollar reserves held abroad, for the US)
+      target[k] = region[k].niipBonds - region[k].res + (k == us ? officialDollars : 0);
     }
-    for (int j = 0; j < nr; j++) {
-      if (j == us) {
-        continue;
+    double[] fbh = grossPositions(bw, target);
+    for (int k = 0; k < nr; k++) {
+      for (int j = 0; j < nr; j++) {
+        holdings[k][j] = bw[k][j] * fbh[k];
       }
-      double others = 0;
-      for (int k = 0; k < nr; k++) {
-        others += k == j ? 0 : worth[k];
-      }
-      for (int k = 0; k < nr; k++) {
-        holdings[k][j] = k == j ? 0 : FOREIGN_HELD * region[j].b * worth[k] / others;
-      }
-    }
-    double officialDollars = 0;
-    for (int r = 0; r < nr; r++) {
-      officialDollars += region[r].res;
     }
     for (int r = 0; r < nr; r++) {
       Region x = region[r];
@@ -280,20 +292,89 @@ public final class Calibration {
       }
       double officialHere = r == us ? officialDollars : 0;
       x.nfw = x.b + x.res - x.liab - officialHere + x.fbh;
-      x.hw = HOUSING_SHARE * x.v;
-      x.eqv = x.v - x.nfw - x.hw;
-      if (x.eqv < 0.05 * x.v) {
-        throw new IllegalStateException(REGIONS.get(r) + ": household net worth is smaller than its bond-market claims");
+      if (x.nfw <= 0) {
+        throw new IllegalStateException(REGIONS.get(r) + ": households' money and bills would be negative");
       }
-      x.m = Math.max(MONEY_SHARE * x.nfw, x.res + 0.01 * x.b);
+      // money is MONEY_SHARE of the portfolio, less where households would otherwise hold under
+      // a tenth of their government's bills; it must at least back the reserves (BCB >= 0)
+      x.m = Math.min(MONEY_SHARE * x.nfw, x.nfw - x.fbh - 0.1 * x.b);
+      if (x.m < x.res + 0.01 * x.b) {
+        throw new IllegalStateException(REGIONS.get(r) + ": money cannot back the reserves and leave households bills");
+      }
       x.bcb = x.m - x.res;
       x.bhh = x.nfw - x.m - x.fbh;
-      if (x.bhh < 0) {
-        throw new IllegalStateException(REGIONS.get(r) + ": no home bonds left for households");
-      }
-      x.niipBonds = x.fbh + x.res - x.liab - officialHere;
       x.niipOther = data.value(REGIONS.get(r), "niip") - x.niipBonds;
     }
+  }
+
+  /**
+   * Solves FBH - BW' FBH = target. BW's rows sum to one, so the system is singular with a
+   * one-dimensional null space (BW's stationary vector): take any solution and add the least
+   * multiple of that vector that gives every region foreign holdings of at least 2% of its
+   * net worth.
+   */
+  private double[] grossPositions(double[][] bw, double[] target) {
+    int n = nr;
+    double[][] a = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < n; k++) {
+        a[i][k] = (i == k ? 1 : 0) - bw[k][i];
+      }
+      a[i][n] = target[i];
+    }
+    // replace the last (dependent) equation by FBH_last = 0 for a particular solution
+    for (int k = 0; k <= n; k++) {
+      a[n - 1][k] = k == n - 1 ? 1 : 0;
+    }
+    double[] particular = solve(a);
+    double[] stationary = new double[n];
+    java.util.Arrays.fill(stationary, 1.0 / n);
+    for (int it = 0; it < 10000; it++) {
+      double[] next = new double[n];
+      for (int k = 0; k < n; k++) {
+        for (int j = 0; j < n; j++) {
+          next[j] += stationary[k] * bw[k][j];
+        }
+      }
+      stationary = next;
+    }
+    double c = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      c = Math.max(c, (0.02 * region[k].v - particular[k]) / stationary[k]);
+    }
+    double[] fbh = new double[n];
+    for (int k = 0; k < n; k++) {
+      fbh[k] = particular[k] + c * stationary[k];
+    }
+    return fbh;
+  }
+
+  private static double[] solve(double[][] a) {
+    int n = a.length;
+    for (int col = 0; col < n; col++) {
+      int p = col;
+      for (int i = col + 1; i < n; i++) {
+        if (Math.abs(a[i][col]) > Math.abs(a[p][col])) {
+          p = i;
+        }
+      }
+      double[] tmp = a[col];
+      a[col] = a[p];
+      a[p] = tmp;
+      for (int i = 0; i < n; i++) {
+        if (i != col) {
+          double m = a[i][col] / a[col][col];
+          for (int j = col; j <= n; j++) {
+            a[i][j] -= m * a[col][j];
+          }
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = a[i][n] / a[i][i];
+    }
+    return x;
   }
 
   /** Incomes: value added, wages, profits, interest, the tax and retention rates (quarterly). */
@@ -315,15 +396,25 @@ public final class Calibration {
       x.inth += holdings[r][j] * region[j].r / 400;
     }
     x.yd = data.value(REGIONS.get(r), "household_disposable_income") * x.gdp;
-    x.theta = TAX_RATE;
-    x.ret = 1 - ((x.yd - x.oth) / (1 - x.theta) - x.wb - x.inth) / x.prof;
+    x.cbp = x.r / 400 * x.bcb + (r == us ? 0 : region[us].r / 400 * x.res);
+    // taxes that make the deficit TREND x debt, then the retention rate that gives 2024's YD
+    x.t = x.g + x.r / 400 * x.b - x.tar - x.cbp - TREND * x.b;
+    double dividends = x.yd - x.wb - x.inth - x.oth + x.t;
+    x.ret = 1 - dividends / x.prof;
     if (x.ret < 0 || x.ret > 0.95) {
       x.ret = Math.max(0, Math.min(0.95, x.ret));
-      x.theta = 1 - (x.yd - x.oth) / (x.wb + (1 - x.ret) * x.prof + x.inth);
+      x.t = x.wb + (1 - x.ret) * x.prof + x.inth + x.oth - x.yd;
     }
+    x.theta = x.t / (x.wb + (1 - x.ret) * x.prof + x.inth);
     x.div = (1 - x.ret) * x.prof;
-    x.t = x.theta * (x.wb + x.div + x.inth);
-    x.cbp = x.r / 400 * x.bcb + (r == us ? 0 : region[us].r / 400 * x.res);
+    // equity held = new issues / trend growth (a steady equity-to-income ratio); housing and
+    // other non-financial wealth is the rest of net worth
+    double newEquity = x.i - x.ret * x.prof;
+    x.eqv = Math.max(newEquity / TREND, 0.05 * (x.v - x.nfw));
+    x.hw = x.v - x.nfw - x.eqv;
+    if (x.hw < 0) {
+      throw new IllegalStateException(REGIONS.get(r) + ": net worth is smaller than its financial assets");
+    }
     x.a1 = Math.min(ALPHA1, 0.9 * x.c / x.yd);
     x.a2 = (x.c - x.a1 * x.yd) / x.v;
   }
