@@ -33,8 +33,8 @@ public final class Calibration {
   static final double FOREIGN_HELD = 0.15;
   /** Money (deposits) as a share of households' non-equity financial wealth (assumption). */
   static final double MONEY_SHARE = 0.3;
-  /** Housing as a share of household net worth (assumption; Fed Z.1 puts the US near 0.3). */
-  static final double HOUSING_SHARE = 0.3;
+  /** Least share of equity in households' non-financial-asset wealth (assumption). */
+  static final double MIN_EQUITY_SHARE = 0.05;
   /** Propensity to consume out of disposable income (Godley and Lavoie 2007, ch. 12). */
   static final double ALPHA1 = 0.75;
   /** Smallest home share of a sector's composite demand (keeps domestic production positive). */
@@ -401,8 +401,12 @@ public final class Calibration {
     x.t = x.g + x.r / 400 * x.b - x.tar - x.cbp - TREND * x.b;
     double dividends = x.yd - x.wb - x.inth - x.oth + x.t;
     x.ret = 1 - dividends / x.prof;
-    if (x.ret < 0 || x.ret > 0.95) {
-      x.ret = Math.max(0, Math.min(0.95, x.ret));
+    // firms must issue equity at the trend (so that equity keeps pace with income); where they
+    // would retain more than that allows (Japan), the retention rate is capped and taxes, not the
+    // deficit, give 2024's disposable income
+    double maxRet = (x.i - TREND * MIN_EQUITY_SHARE * (x.v - x.nfw)) / x.prof;
+    if (x.ret < 0 || x.ret > Math.min(0.95, maxRet)) {
+      x.ret = Math.max(0, Math.min(Math.min(0.95, maxRet), x.ret));
       x.t = x.wb + (1 - x.ret) * x.prof + x.inth + x.oth - x.yd;
     }
     x.theta = x.t / (x.wb + (1 - x.ret) * x.prof + x.inth);
@@ -410,7 +414,7 @@ public final class Calibration {
     // equity held = new issues / trend growth (a steady equity-to-income ratio); housing and
     // other non-financial wealth is the rest of net worth
     double newEquity = x.i - x.ret * x.prof;
-    x.eqv = Math.max(newEquity / TREND, 0.05 * (x.v - x.nfw));
+    x.eqv = newEquity / TREND;
     x.hw = x.v - x.nfw - x.eqv;
     if (x.hw < 0) {
       throw new IllegalStateException(REGIONS.get(r) + ": net worth is smaller than its financial assets");
