@@ -491,7 +491,7 @@ public final class Parser {
     Token t = peek();
     if (t.kind() == Kind.NUMBER) {
       advance();
-      return new Ast.Num(Double.parseDouble(t.text()), t.span());
+      return new Ast.Num(number(t), t.span());
     }
     if (t.is("(")) {
       advance();
@@ -513,6 +513,15 @@ public final class Parser {
       return call(t);
     }
     return reference(t);
+  }
+
+  /** The value of a number token; a malformed number (already reported by the lexer as E001) is NaN. */
+  private static double number(Token t) {
+    try {
+      return Double.parseDouble(t.text());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   private Expr call(Token name) {
