@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
         "hidden equation of the model is checked in every solved period."})
 final class RunCommand implements Callable<Integer> {
 
+  /** The most periods a run may have (the same limit as a scenario's 'periods'). */
+  static final int MAX_PERIODS = 1_000_000;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,11 +97,14 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.exists(input)) {
       throw new Errors.UserError("no such file: " + input);
     }
+    if (periods != null && periods < 2) {
+      throw new Errors.UserError("--periods must be at least 2 (period 1 holds the initial values), not " + periods);
+    }
+    if (periods != null && periods > MAX_PERIODS) {
+      throw new Errors.UserError("--periods must be at most " + MAX_PERIODS + ", not " + periods);
+    }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return ScenarioRunner.run(ScenarioFile.load(input), periods, closure, settings, ProgressListener.NONE);
-    }
-    if (periods != null && periods < 2) {
-      throw new Errors.UserError("--periods must be at least 2 (period 1 holds the initial values)");
     }
     Model model = ModelLoader.load(input);
     Program program = Program.compile(StructuralAnalysis.analyze(model, closure));

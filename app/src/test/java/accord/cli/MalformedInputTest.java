@@ -25,6 +25,7 @@ import picocli.CommandLine;
  * <pre>
  * # what the case is about (free text)
  * # command: run                 (optional: .acc files are checked, unless this says run)
+ * # args: --periods 1            (optional: more arguments after the file)
  * # expect-exit: 1
  * # expect: NN-name.acc:7:5: error[E101]: unknown name 'alpha'     (one per diagnostic, in order)
  * # expect-help: did you mean 'alpha1'?                             (optional: all '= help:' lines, in order)
@@ -66,6 +67,7 @@ class MalformedInputTest {
     String command = name.endsWith(".yaml") ? "run" : "check";
     List<String> expected = new ArrayList<>();
     List<String> expectedHelp = new ArrayList<>();
+    List<String> args = new ArrayList<>();
     for (String line : header) {
       if (line.startsWith("# expect-exit:")) {
         exit = Integer.parseInt(line.substring("# expect-exit:".length()).trim());
@@ -75,6 +77,8 @@ class MalformedInputTest {
         expectedHelp.add(line.substring("# expect-help: ".length()));
       } else if (line.startsWith("# command:")) {
         command = line.substring("# command:".length()).trim();
+      } else if (line.startsWith("# args:")) {
+        args.addAll(List.of(line.substring("# args:".length()).trim().split("\\s+")));
       }
     }
     assertThat(exit).as("%s has no '# expect-exit:' line", name).isNotNull();
@@ -85,7 +89,9 @@ class MalformedInputTest {
     CommandLine cl = Accord.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(command, file.toString());
+    List<String> argv = new ArrayList<>(List.of(command, file.toString()));
+    argv.addAll(args);
+    int code = cl.execute(argv.toArray(String[]::new));
     String output = normalize(out + err.toString());
 
     assertThat(output).as("%s: no stack trace", name).doesNotContain("Exception").doesNotContain("\tat ")
