@@ -22,6 +22,8 @@ public final class Parser {
       "var", "hidden", "matrix", "closure", "calendar", "exogenize", "endogenize", "for", "in", "if", "then",
       "else", "and", "or", "not", "sum", "prod");
 
+  private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
+
   private final List<Token> tokens;
   private final List<Diagnostic> errors;
   private int pos;
@@ -249,6 +251,11 @@ public final class Parser {
       fail(start, "E014", "expected a declaration or an equation, found " + start, "");
     }
     Expr lhs = expression();
+    if (!peek().is("=") && lhs instanceof Ast.Binary b && COMPARISONS.contains(b.op())) {
+      // Y == a + 1 parses as a comparison: point at the comparison, not at the end of the line
+      throw fail(b.span(), "E015", "expected '=' after the left side of an equation, found '" + b.op() + "'",
+          b.op().equals("==") ? "an equation uses a single '='" : "write an equation as Y = C + G");
+    }
     if (!peek().is("=")) {
       String hint = peek().is("==") ? "an equation uses a single '='" : "write an equation as Y = C + G";
       fail(peek(), "E015", "expected '=' after the left side of an equation, found " + peek(), hint);
@@ -444,7 +451,7 @@ public final class Parser {
   private Expr comparison() {
     Expr left = additive();
     Token t = peek();
-    if (t.kind() == Kind.OP && Set.of("==", "!=", "<", "<=", ">", ">=").contains(t.text())) {
+    if (t.kind() == Kind.OP && COMPARISONS.contains(t.text())) {
       advance();
       return new Ast.Binary(t.text(), left, additive(), t.span());
     }
@@ -562,13 +569,26 @@ public final class Parser {
     if (peek().is("(")) {
       Token open = advance();
       boolean minus = match("-");
+      if (!minus) {
+        match("+");
+      }
       Token k = peek();
-      if (!minus || k.kind() != Kind.NUMBER || !k.text().matches("[0-9]+")
-          || Integer.parseInt(k.text()) < 1) {
-        String hint = minus || k.kind() != Kind.NUMBER
-            ? "a lag is written " + name.text() + "(-1); '" + name.text() + "' is not a function"
-            : "Accord models are backward-looking: leads such as " + name.text() + "(+1) are not supported";
-        throw fail(open, "E028", "expected a lag like " + name.text() + "(-1)", hint);
+      String n = name.text();
+      String hint = null;
+      if (k.kind() != Kind.NUMBER) {
+        hint = "a lag is written " + n + "(-1); '" + n + "' is not a function";
+      } else if (!k.text().matches("[0-9]+")) {
+        hint = "a lag is a whole number of periods, as in " + n + "(-1)";
+      } else if (k.text().matches("0+")) {
+        hint = "a lag is at least 1: write " + n + " for the current period or " + n + "(-1) for the last one";
+      } else if (!minus) {
+        hint = "leads such as " + n + "(+" + k.text().replaceFirst("^0+", "") + ") are not supported;"
+            + " Accord models are backward-looking";
+      } else if (k.text().replaceFirst("^0+", "").length() > 9) {
+        hint = "a lag of " + k.text() + " periods reaches before the start of any run";
+      }
+      if (hint != null) {
+        throw fail(open, "E028", "expected a lag like " + n + "(-1)", hint);
       }
       advance();
       lag = Integer.parseInt(k.text());
@@ -680,6 +700,10 @@ public final class Parser {
   private Unwind fail(Token at, String code, String message, String hint) {
     Span span = at.kind() == Kind.NEWLINE ? new Span(at.span().file(), at.span().line(),
         at.span().col(), 1) : at.span();
+    return fail(span, code, message, hint);
+  }
+
+  private Unwind fail(Span span, String code, String message, String hint) {
     errors.add(new Diagnostic(code, span, message, hint));
     throw new Unwind();
   }
