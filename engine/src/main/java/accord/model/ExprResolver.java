@@ -152,11 +152,17 @@ final class ExprResolver {
     if (dim.contains(index.name())) {
       return index.name();
     }
-    errors.add(Diagnostic.error("E103", index.span(), "'" + index.name() + "' is not an element of set "
-        + dim.name() + " (" + String.join(", ", dim.elements()) + ")")
-        .withHint(Names.closest(index.name(), dim.elements()) != null
-            ? Names.didYouMean(index.name(), dim.elements())
-            : "if it is an index, bind it: for " + index.name() + " in " + dim.name()));
+    String near = Names.closest(index.name(), dim.elements());
+    if (near != null && Names.distance(index.name().toLowerCase(), near.toLowerCase()) < index.name().length()) {
+      errors.add(Diagnostic.error("E103", index.span(), "'" + index.name() + "' is not an element of set "
+          + dim.name() + " (" + String.join(", ", dim.elements()) + ")")
+          .withHint(Names.didYouMean(index.name(), dim.elements())));
+    } else {
+      // not a near miss of an element (replacing every letter of 'c' to get 'N' is no near miss)
+      errors.add(Diagnostic.error("E103", index.span(), "'" + index.name() + "' is not an element of set "
+          + dim.name() + " (" + String.join(", ", dim.elements()) + ") and no index '" + index.name()
+          + "' is bound here").withHint("bind it: for " + index.name() + " in " + dim.name()));
+    }
     return null;
   }
 
