@@ -6,9 +6,11 @@ import accord.lang.Span;
 import accord.model.Expr.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +23,23 @@ final class ExprResolver {
   private final Map<String, Series> series;
   private final Map<String, IndexSet> sets;
   private final List<Diagnostic> errors;
+  /** Names whose declaration failed (already reported): uses of them are not reported again. */
+  private final Set<String> failed = new HashSet<>();
 
   ExprResolver(Map<String, Series> series, Map<String, IndexSet> sets, List<Diagnostic> errors) {
     this.series = series;
     this.sets = sets;
     this.errors = errors;
+  }
+
+  /** Remembers that the declaration of {@code name} failed, so that its uses are not errors too. */
+  void declarationFailed(String name) {
+    failed.add(name);
+  }
+
+  /** Whether the declaration of {@code name} failed (and was reported). */
+  boolean failed(String name) {
+    return failed.contains(name);
   }
 
   /** Resolves {@code e} with index names bound by {@code env}; lags are refused if constant. */
@@ -115,6 +129,9 @@ final class ExprResolver {
       return -1;
     }
     Series s = series.get(r.name());
+    if (s == null && failed.contains(r.name())) {
+      return -1;
+    }
     if (s == null) {
       errors.add(Diagnostic.error("E101", r.span(), "unknown name '" + r.name() + "'")
           .withHint(Names.didYouMean(r.name(), series.keySet())));

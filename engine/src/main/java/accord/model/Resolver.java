@@ -114,6 +114,7 @@ final class Resolver {
     for (Ast.Dim dim : d.dims()) {
       IndexSet set = exprs.set(dim.set(), dim.span());
       if (set == null) {
+        exprs.declarationFailed(d.name());
         return;
       }
       dims.add(set);
@@ -168,6 +169,10 @@ final class Resolver {
   /** A scalar on the left of an equation that nobody declared is a variable starting at 0. */
   private void declareImplicit(Ast.Equation eq) {
     if (!(eq.lhs() instanceof Ast.Ref r) || r.lag() != 0 || series.containsKey(r.name())) {
+      return;
+    }
+    if (exprs.failed(r.name())) {
+      undeclared.add(r.name());
       return;
     }
     if (!r.indices().isEmpty()) {
