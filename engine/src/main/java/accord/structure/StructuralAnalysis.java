@@ -34,7 +34,6 @@ public final class StructuralAnalysis {
       local.put(unknowns[i], i);
     }
     List<Equation> eqs = model.equations();
-    checkSquare(model, eqs, unknowns, local);
     int[][] adj = new int[eqs.size()][];
     int[] preferred = new int[eqs.size()];
     for (Equation e : eqs) {
@@ -43,6 +42,7 @@ public final class StructuralAnalysis {
       adj[e.index()] = slots.stream().filter(local::containsKey).mapToInt(local::get).toArray();
       preferred[e.index()] = e.definedSlot() >= 0 ? local.getOrDefault(e.definedSlot(), -1) : -1;
     }
+    checkSquare(model, eqs, unknowns, local, adj, preferred);
     int[] eqOf = Matching.maximum(adj, unknowns.length, preferred);
     int[] varOf = new int[eqs.size()];
     Arrays.fill(varOf, -1);
@@ -98,7 +98,8 @@ public final class StructuralAnalysis {
     return new Block(index, comp, slots, order, tearEqs, tearVars);
   }
 
-  private static void checkSquare(Model model, List<Equation> eqs, int[] unknowns, Map<Integer, Integer> local) {
+  private static void checkSquare(Model model, List<Equation> eqs, int[] unknowns, Map<Integer, Integer> local,
+      int[][] adj, int[] preferred) {
     if (eqs.size() == unknowns.length) {
       return;
     }
@@ -124,7 +125,26 @@ public final class StructuralAnalysis {
         }
       }
     }
-    String summary = eqs.size() + " equations for " + unknowns.length + " unknowns";
+    if (errors.isEmpty() && eqs.size() > unknowns.length) {
+      // no equation determines an exogenous series: point at the equations that a maximum
+      // matching leaves without an unknown (explicit equations keep their variable first)
+      int[] eqOf = Matching.maximum(adj, unknowns.length, preferred);
+      boolean[] matched = new boolean[eqs.size()];
+      for (int e : eqOf) {
+        if (e >= 0) {
+          matched[e] = true;
+        }
+      }
+      for (Equation e : eqs) {
+        if (!matched[e.index()]) {
+          errors.add(Diagnostic.error("E109", e.span(), "no unknown is left for " + (e.definedSlot() >= 0
+              ? "the equation for '" + e.label() + "'" : "this equation"))
+              .withHint("remove a redundant equation (an accounting identity that follows from the others belongs"
+                  + " in a 'hidden' statement), or declare the variable it should determine"));
+        }
+      }
+    }
+    String summary = count(eqs.size(), "equation") + " for " + count(unknowns.length, "unknown");
     if (errors.isEmpty() || errors.size() > LIST_LIMIT) {
       errors.add(0, Diagnostic.error(eqs.size() > unknowns.length ? "E109" : "E108", Span.NONE,
           "model " + model.name() + " has " + summary));
@@ -133,6 +153,11 @@ public final class StructuralAnalysis {
       errors.set(0, new Diagnostic(first.code(), first.span(), first.message() + " (" + summary + ")", first.hint()));
     }
     throw new ModelException(errors.subList(0, Math.min(errors.size(), LIST_LIMIT)));
+  }
+
+  /** "1 equation", "2 equations". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /**
