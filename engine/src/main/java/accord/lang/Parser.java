@@ -282,7 +282,12 @@ public final class Parser {
             "write for " + index.text() + " in SetName");
       }
       Token set = identifier("a set name after 'in'");
-      out.add(new Binding(index.text(), set.text(), index.span().to(set.span())));
+      Binding b = new Binding(index.text(), set.text(), index.span().to(set.span()));
+      if (out.stream().anyMatch(o -> o.index().equals(b.index()))) {
+        throw fail(b.span(), "E125", "index '" + b.index() + "' is bound twice",
+            "give each index its own name, as in for c in Country, k in Country");
+      }
+      out.add(b);
     } while (match(","));
     return out;
   }

@@ -193,6 +193,7 @@ final class Resolver {
     if (eq.lhs() instanceof Ast.Ref r && undeclared.contains(r.name())) {
       return;
     }
+    List<Diagnostic> unusedIndices = unusedIndices(eq, defining);
     exprs.expand(eq.bindings(), eq.filter(), Map.of(), env -> {
       Expr lhs = exprs.resolve(eq.lhs(), env, false);
       Expr rhs = exprs.resolve(eq.rhs(), env, false);
@@ -206,8 +207,33 @@ final class Resolver {
         }
       }
       String label = defined >= 0 ? slots.get(defined).label() : implicitLabel(eq, env);
-      out.add(new Equation(out.size(), label, lhs, rhs, defined, eq.lhs().span()));
+      if (unusedIndices.isEmpty()) {
+        out.add(new Equation(out.size(), label, lhs, rhs, defined, eq.lhs().span()));
+      }
     });
+    errors.addAll(unusedIndices);
+  }
+
+  /**
+   * E124 for each index of the equation's 'for' that its left side does not use: every element
+   * would define the same variable again. (Not with a filter, which may pick one element.)
+   */
+  private static List<Diagnostic> unusedIndices(Ast.Equation eq, boolean defining) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (!defining || eq.filter() != null || !(eq.lhs() instanceof Ast.Ref r) || r.lag() != 0) {
+      return out;
+    }
+    for (Ast.Binding b : eq.bindings()) {
+      if (r.indices().stream().noneMatch(i -> i instanceof Ast.Ref x && x.name().equals(b.index()))) {
+        out.add(Diagnostic.error("E124", b.span(), "the left side '" + r.name() + "' does not use the index '"
+            + b.index() + "'").withHint(r.indices().isEmpty()
+                ? "an equation for a scalar has no 'for'; if '" + r.name() + "' is indexed, write "
+                    + r.name() + "[" + b.index() + "] and declare var " + r.name() + "[" + b.set() + "]"
+                : "each element of " + b.set() + " would define the same variable again; use '"
+                    + b.index() + "' on the left or drop it"));
+      }
+    }
+    return out;
   }
 
   private static String implicitLabel(Ast.Equation eq, Map<String, String> env) {
