@@ -82,6 +82,11 @@ public final class YamlTree {
         String key = p.currentName();
         Span keySpan = span(p.currentTokenLocation(), file, key);
         p.nextToken();
+        Field first = map.get(key);
+        if (first != null) {
+          throw new ModelException(Diagnostic.error("E305", keySpan, "key '" + key + "' is given twice")
+              .withHint("the first is at " + first.keySpan().where() + "; keep one of them"));
+        }
         Node value = read(p, file);
         map.put(key, new Field(keySpan, value));
       }

@@ -42,11 +42,19 @@ final class Resolver {
   }
 
   Model resolve() {
-    stmts.stream().map(Located::stmt).filter(s -> s instanceof Ast.ModelDecl).findFirst()
-        .ifPresent(s -> {
-          name = ((Ast.ModelDecl) s).name();
-          doc = ((Ast.ModelDecl) s).doc();
-        });
+    List<Ast.ModelDecl> named = stmts.stream().map(Located::stmt).filter(s -> s instanceof Ast.ModelDecl)
+        .map(s -> (Ast.ModelDecl) s).toList();
+    if (!named.isEmpty()) {
+      name = named.get(0).name();
+      doc = named.get(0).doc();
+      for (Ast.ModelDecl again : named.subList(1, named.size())) {
+        // a file included by another may name itself; one file names its model once
+        if (again.span().file().equals(named.get(0).span().file())) {
+          errors.add(Diagnostic.error("E105", again.span(), "the model is named twice")
+              .withHint("the first 'model' line is at " + named.get(0).span().where() + "; keep one"));
+        }
+      }
+    }
     stmts.stream().filter(l -> l.stmt() instanceof Ast.SetDecl).forEach(l -> set((Ast.SetDecl) l.stmt()));
     stmts.stream().filter(l -> l.stmt() instanceof Ast.Decl).forEach(this::declare);
     stmts.stream().filter(l -> l.stmt() instanceof Ast.Equation)
@@ -130,6 +138,7 @@ final class Resolver {
     for (List<String> t : tuples) {
       addSlot(Series.label(d.name(), t), s, d.span());
     }
+    checkDuplicateKeys(d);
     double[][] rows = {row0};
     for (int i = 0; i < tuples.size(); i++) {
       int slot = s.firstSlot() + i;
@@ -140,6 +149,23 @@ final class Resolver {
       }
     }
     series.put(d.name(), s);
+  }
+
+  /** E116 for a key written twice in a map of values ({N: 1, N: 2}): which one would count? */
+  private void checkDuplicateKeys(Ast.Decl d) {
+    if (!(d.value() instanceof Ast.MapValue m)) {
+      return;
+    }
+    Map<List<String>, Ast.Entry> seen = new HashMap<>();
+    for (Ast.Entry e : m.entries()) {
+      List<String> key = e.key().stream().map(Ast.Element::name).toList();
+      Ast.Entry first = seen.putIfAbsent(key, e);
+      if (first != null) {
+        String shown = key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")";
+        errors.add(Diagnostic.error("E116", e.span(), "key " + shown + " is given twice")
+            .withHint("the first is at " + first.span().where() + "; keep one value per key"));
+      }
+    }
   }
 
   private void addSlot(String label, Series s, Span span) {
