@@ -90,6 +90,12 @@ public final class Parser {
         case "hidden": return hidden();
         case "matrix": return matrix();
         case "closure": return closure();
+        case "end":
+          if (!peekAt(1).is("=") && !peekAt(1).is("[") && !peekAt(1).is("(")) {
+            throw fail(t, "E013", "'end' closes nothing here",
+                "'end' closes a matrix or a closure; remove it, or check the line that opens the block");
+          }
+          break;
         case "exogenize":
         case "endogenize": {
           Ast.Swap swap = swap();
