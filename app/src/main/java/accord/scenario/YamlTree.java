@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into plain maps, lists and scalars that remember where they were
@@ -65,12 +67,30 @@ public final class YamlTree {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
       int col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
-      String msg = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
-      throw new ModelException(Diagnostic.error("E302", new Span(file, line, col, 1), "malformed YAML: " + msg)
+      throw new ModelException(Diagnostic.error("E302", new Span(file, line, col, 1), "malformed YAML: " + problem(e))
           .withHint("check the indentation and that every '{' or '[' is closed"));
     } catch (IOException e) {
       throw new ModelException(Diagnostic.error("E302", new Span(file, 0, 0, 0), "cannot read YAML: " + e.getMessage()));
     }
+  }
+
+  /**
+   * What went wrong, from SnakeYAML's problem text ("expected ',' or '}', but got <stream end>")
+   * and its context ("while parsing a flow mapping" at line 7); Jackson's own message starts with
+   * the context alone, which does not say what is wrong.
+   */
+  static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+      String problem = y.getProblem().replace("<stream end>", "the end of the file");
+      if (y.getContext() == null) {
+        return problem;
+      }
+      Mark at = y.getContextMark();
+      return problem + " (" + y.getContext() + (at == null ? "" : " that starts at line " + (at.getLine() + 1)) + ")";
+    }
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return original.lines().filter(l -> l.startsWith("expected") || l.contains("found") || l.contains("but got"))
+        .findFirst().orElse(original.lines().findFirst().orElse("malformed YAML"));
   }
 
   private static Node read(JsonParser p, SourceFile file) throws IOException {
