@@ -196,6 +196,9 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   }
 
   private static int integer(Node n, String key, int min, int max, List<Diagnostic> errors) {
+    if (n.value() instanceof java.math.BigInteger big) {
+      n = new Node(big.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE, n.span());
+    }
     if (!(n.value() instanceof Integer || n.value() instanceof Long)) {
       errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not " + describe(n))
           .withHint(key.equals("periods") ? "write periods: 50" : "periods are numbered 1, 2, ..."));
@@ -203,9 +206,16 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     }
     long v = ((Number) n.value()).longValue();
     if (v < min || v > max) {
-      errors.add(Diagnostic.error("E316", n.span(), "'" + key + "' is " + v + ", outside " + min + ".." + max)
-          .withHint(key.equals("periods") ? "a run needs at least 2 periods (period 1 holds the initial values)"
-              : "changes apply within the run's periods, 1.." + max + " (until >= at)"));
+      String hint;
+      if (!key.equals("periods")) {
+        hint = "changes apply within the run's periods, 1.." + max + " (until >= at)";
+      } else if (v < min) {
+        hint = "a run needs at least 2 periods (period 1 holds the initial values)";
+      } else {
+        hint = "a run has at most " + max + " periods";
+      }
+      errors.add(Diagnostic.error("E316", n.span(), "'" + key + "' is " + text(n) + ", outside " + min + ".." + max)
+          .withHint(hint));
       return (int) Math.max(min, Math.min(max, v));
     }
     return (int) v;
@@ -226,11 +236,41 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   }
 
   private static Double number(Node n, String key, List<Diagnostic> errors) {
-    if (n.value() instanceof Number x) {
+    if (n.value() instanceof Number x && Double.isFinite(x.doubleValue())) {
       return x.doubleValue();
+    }
+    if (n.value() instanceof Number) {
+      errors.add(Diagnostic.error("E317", n.span(), "the value of '" + key + "' must be a finite number, not "
+          + text(n)).withHint("a value is a number such as 25 or 1.5e3; it cannot be infinite or not a number"));
+      return null;
     }
     errors.add(Diagnostic.error("E317", n.span(), "the value of '" + key + "' must be a number, not " + describe(n)));
     return null;
+  }
+
+  /** The scalar as written in the file (so 1e400 is shown as 1e400, not Infinity). */
+  private static String text(Node n) {
+    Span sp = n.span();
+    String line = sp.file().line(sp.line());
+    int from = sp.col() - 1;
+    int to = from + sp.length();
+    return from >= 0 && to <= line.length() && to > from ? line.substring(from, to) : String.valueOf(n.value());
+  }
+
+  /**
+   * Where {@code file} writes its start_from value (for errors found when the scenario runs), or
+   * Span.NONE if it cannot be read again.
+   */
+  static Span startFromSpan(Path file) {
+    try {
+      Node root = YamlTree.parse(new SourceFile(file.toString(), Files.readString(file)));
+      if (root.isMap() && root.map().containsKey("start_from")) {
+        return root.map().get("start_from").value().span();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the file was read once already; without it the error has no position
+    }
+    return Span.NONE;
   }
 
   private static String describe(Node n) {

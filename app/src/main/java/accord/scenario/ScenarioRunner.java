@@ -2,7 +2,6 @@ package accord.scenario;
 
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
-import accord.lang.Span;
 import accord.sim.ProgressListener;
 import accord.sim.Results;
 import accord.sim.Scenario;
@@ -29,14 +28,21 @@ public final class ScenarioRunner {
       ProgressListener progress, List<Path> chain) {
     double[] start = null;
     if (s.startFrom() != null) {
-      if (chain.contains(s.path().toAbsolutePath().normalize())) {
-        throw new ModelException(Diagnostic.error("E318", Span.NONE, "start_from cycle: " + chain));
-      }
       chain.add(s.path().toAbsolutePath().normalize());
+      Path next = s.startFrom().toAbsolutePath().normalize();
+      if (chain.contains(next)) {
+        List<String> names = new ArrayList<>(chain.subList(chain.indexOf(next), chain.size()).stream()
+            .map(p -> String.valueOf(p.getFileName())).toList());
+        names.add(String.valueOf(next.getFileName()));
+        throw new ModelException(Diagnostic.error("E318", ScenarioFile.startFromSpan(s.path()),
+            "start_from makes a cycle: " + String.join(" -> ", names))
+            .withHint("a scenario starts from one that runs before it; the first in the chain starts from none"));
+      }
       ScenarioFile base = ScenarioFile.load(s.startFrom());
       if (!base.modelPath().equals(s.modelPath())) {
-        throw new ModelException(Diagnostic.error("E319", Span.NONE, "scenario " + s.path() + " starts from "
-            + s.startFrom() + ", which runs another model (" + base.modelPath() + ")")
+        throw new ModelException(Diagnostic.error("E319", ScenarioFile.startFromSpan(s.path()), "scenario "
+            + s.path().getFileName() + " starts from " + s.startFrom().getFileName() + ", which runs another model ("
+            + base.modelPath().getFileName() + ", not " + s.modelPath().getFileName() + ")")
             .withHint("start_from must name a scenario of the same model"));
       }
       start = run(base, null, null, settings, ProgressListener.NONE, chain).last();

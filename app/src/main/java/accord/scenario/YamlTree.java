@@ -120,13 +120,26 @@ public final class YamlTree {
       return new Node(list, span);
     }
     Object scalar = switch (t) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+      case VALUE_NUMBER_INT -> p.getNumberValue();
+      case VALUE_NUMBER_FLOAT -> floatValue(p);
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
       default -> p.getText();
     };
     return new Node(scalar, span);
+  }
+
+  /** A float, with YAML's .nan and .inf as NaN and infinity (the scenario reader rejects them). */
+  private static Number floatValue(JsonParser p) throws IOException {
+    String text = p.getText().trim().toLowerCase();
+    if (text.equals(".nan")) {
+      return Double.NaN;
+    }
+    if (text.matches("[-+]?\\.inf")) {
+      return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return p.getNumberValue();
   }
 
   private static Span span(JsonLocation loc, SourceFile file, String text) {
