@@ -67,7 +67,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("  matrices:    " + m.matrices().size());
     for (AccountMatrix x : m.matrices()) {
-      out.println("    " + x.name() + ": " + x.rows().size() + " rows x " + x.columns().size() + " columns"
+      out.println("    " + x.name() + ": " + x.rows().size() + (x.rows().size() == 1 ? " row x " : " rows x ") + x.columns().size()
+          + (x.columns().size() == 1 ? " column" : " columns")
           + (x.doc().isEmpty() ? "" : " (" + x.doc() + ")"));
     }
     out.println("  hidden:      " + m.hidden().size() + (m.hidden().isEmpty() ? "" : " (at " + String.join("; ",

@@ -79,8 +79,9 @@ final class RunCommand implements Callable<Integer> {
     out.print(Headline.applies(r) && vars == null ? Headline.table(r) : table(r, shown));
     List<Violation> violations = AccountingCheck.check(r);
     out.println();
-    out.println(String.format("solved %d periods in %.1f ms (%d iterations in simultaneous blocks)",
-        r.periods() - 1, r.nanos() / 1e6, r.iterations()));
+    out.println(String.format("solved %d period%s in %.1f ms (%d iteration%s in simultaneous blocks)",
+        r.periods() - 1, r.periods() - 1 == 1 ? "" : "s", r.nanos() / 1e6, r.iterations(),
+        r.iterations() == 1 ? "" : "s"));
     if (this.out != null) {
       // a model with a calendar writes its solved quarters only: period 1 holds initial values
       int first = r.model().calendar() != null ? 2 : 1;

@@ -293,7 +293,8 @@ final class Resolver {
     for (Ast.Row r : m.rows()) {
       if (r.cells().size() != m.columns().size()) {
         errors.add(Diagnostic.error("E119", r.span(), "row \"" + r.label() + "\" has " + r.cells().size()
-            + " cells but matrix " + m.name() + " has " + m.columns().size() + " columns")
+            + (r.cells().size() == 1 ? " cell" : " cells") + " but matrix " + m.name() + " has " + m.columns().size()
+            + (m.columns().size() == 1 ? " column" : " columns"))
             .withHint("write one cell per column, '.' for an empty one"));
         continue;
       }

@@ -311,6 +311,6 @@ public final class Program {
     Equation eq = equations.get(b.tearEq[worstI]);
     List<String> vars = model().labels(block.variables());
     return new SolveFailure(reason, period, block.index(), vars, eq.label(), eq.span().where(),
-        Math.abs(w.f[worstI]), w.iterations);
+        Math.abs(w.f[worstI]), w.scale[worstI], w.iterations);
   }
 }

@@ -186,8 +186,8 @@ public final class StructuralAnalysis {
     List<String> missing = freeVars.stream().map(v -> model.slots().get(unknowns[v]).label()).limit(LIST_LIMIT).toList();
     Equation first = eqs.get(overEqs.iterator().next());
     return new ModelException(Diagnostic.error("E110", first.span(), "the model is structurally singular: the "
-        + overEqs.size() + " equations " + eqNames + " contain only the " + overVars.size() + " unknowns "
-        + varNames + ", while no equation determines " + missing)
+        + count(overEqs.size(), "equation") + " " + eqNames + (overEqs.size() == 1 ? " contains" : " contain")
+        + " only the " + count(overVars.size(), "unknown") + " " + varNames + ", while no equation determines " + missing)
         .withHint("one of these equations is redundant or determines the wrong variable; "
             + "an accounting identity that follows from the others belongs in a 'hidden' statement"));
   }
