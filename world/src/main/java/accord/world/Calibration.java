@@ -56,7 +56,7 @@ public final class Calibration {
 
   /** The quarterly 2024 values of one region (USD bn; rates in percent). */
   static final class Region {
-    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div;
+    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div, fb, eqi;
     double b, res, v, nfw, eqv, hw, m, bcb, bhh, fbh, liab, niipBonds, niipOther, npiBonds;
     double r, y10, fx, a1, a2, cbp, ca;
   }
@@ -295,14 +295,7 @@ public final class Calibration {
       if (x.nfw <= 0) {
         throw new IllegalStateException(REGIONS.get(r) + ": households' money and bills would be negative");
       }
-      // money is MONEY_SHARE of the portfolio, less where households would otherwise hold under
-      // a tenth of their government's bills; it must at least back the reserves (BCB >= 0)
-      x.m = Math.min(MONEY_SHARE * x.nfw, x.nfw - x.fbh - 0.1 * x.b);
-      if (x.m < x.res + 0.01 * x.b) {
-        throw new IllegalStateException(REGIONS.get(r) + ": money cannot back the reserves and leave households bills");
-      }
-      x.bcb = x.m - x.res;
-      x.bhh = x.nfw - x.m - x.fbh;
+      money(r);
       x.niipOther = data.value(REGIONS.get(r), "niip") - x.niipBonds;
     }
   }
@@ -391,36 +384,75 @@ public final class Calibration {
     }
     x.npiBonds = received - paid;
     x.oth = x.ca - x.tb - x.npiBonds;
-    x.inth = x.r / 400 * x.bhh;
-    for (int j = 0; j < nr; j++) {
-      x.inth += holdings[r][j] * region[j].r / 400;
-    }
     x.yd = data.value(REGIONS.get(r), "household_disposable_income") * x.gdp;
-    x.cbp = x.r / 400 * x.bcb + (r == us ? 0 : region[us].r / 400 * x.res);
-    // taxes that make the deficit TREND x debt, then the retention rate that gives 2024's YD
-    x.t = x.g + x.r / 400 * x.b - x.tar - x.cbp - TREND * x.b;
-    double dividends = x.yd - x.wb - x.inth - x.oth + x.t;
-    x.ret = 1 - dividends / x.prof;
-    // firms must issue equity at the trend (so that equity keeps pace with income); where they
-    // would retain more than that allows (Japan), the retention rate is capped and taxes, not the
-    // deficit, give 2024's disposable income
-    double maxRet = (x.i - TREND * MIN_EQUITY_SHARE * (x.v - x.nfw)) / x.prof;
-    if (x.ret < 0 || x.ret > Math.min(0.95, maxRet)) {
-      x.ret = Math.max(0, Math.min(Math.min(0.95, maxRet), x.ret));
-      x.t = x.wb + (1 - x.ret) * x.prof + x.inth + x.oth - x.yd;
+    double minEquity = MIN_EQUITY_SHARE * (x.v - x.nfw);
+    taxesAndRetention(r);
+    double natural = x.i - x.ret * x.prof;
+    double newEquity = natural;
+    if (natural < 0) {
+      // firms retain more than they invest (Japan, China): they issue equity at the trend of a
+      // minimal stock and lend the rest to their government (bills FB, growing at the trend):
+      // g FB = retained + interest - investment + new equity, solved as a fixed point because
+      // FB takes bills and interest from households and the central bank
+      double nfwAll = x.nfw;
+      for (int round = 0; round < 500; round++) {
+        x.nfw = nfwAll - x.fb;
+        money(r);
+        taxesAndRetention(r);
+        double next = (x.ret * x.prof + x.r / 400 * x.fb - x.i + TREND * minEquity) / TREND;
+        // no more than households can spare while their money still backs the reserves: past that
+        // the baseline drifts (and its exchange rate is held by the tracked add-factors)
+        next = Math.min(next, nfwAll - x.fbh - x.res - 0.11 * x.b);
+        if (Math.abs(next - x.fb) < 1e-10 * Math.max(1, x.fb)) {
+          break;
+        }
+        x.fb = next;
+      }
+      newEquity = TREND * minEquity;
     }
+    x.eqi = newEquity / x.i;
     x.theta = x.t / (x.wb + (1 - x.ret) * x.prof + x.inth);
     x.div = (1 - x.ret) * x.prof;
     // equity held = new issues / trend growth (a steady equity-to-income ratio); housing and
     // other non-financial wealth is the rest of net worth
-    double newEquity = x.i - x.ret * x.prof;
-    x.eqv = newEquity / TREND;
+    x.eqv = x.eqi * x.i / TREND;
     x.hw = x.v - x.nfw - x.eqv;
     if (x.hw < 0) {
       throw new IllegalStateException(REGIONS.get(r) + ": net worth is smaller than its financial assets");
     }
     x.a1 = Math.min(ALPHA1, 0.9 * x.c / x.yd);
     x.a2 = (x.c - x.a1 * x.yd) / x.v;
+  }
+
+  /**
+   * Money is MONEY_SHARE of households' money and bills, less where they would otherwise hold
+   * under a tenth of their government's bills; it must at least back the reserves (BCB >= 0).
+   */
+  private void money(int r) {
+    Region x = region[r];
+    x.m = Math.min(MONEY_SHARE * x.nfw, x.nfw - x.fbh - 0.1 * x.b);
+    if (x.m < x.res + 0.01 * x.b) {
+      throw new IllegalStateException(REGIONS.get(r) + ": money cannot back the reserves and leave households bills");
+    }
+    x.bcb = x.m - x.res;
+    x.bhh = x.nfw - x.m - x.fbh;
+    x.cbp = x.r / 400 * x.bcb + (r == REGIONS.indexOf("USA") ? 0 : region[REGIONS.indexOf("USA")].r / 400 * x.res);
+  }
+
+  /** Taxes that make the deficit trend x debt, then the retention rate that gives 2024's YD. */
+  private void taxesAndRetention(int r) {
+    Region x = region[r];
+    x.inth = x.r / 400 * x.bhh;
+    for (int j = 0; j < nr; j++) {
+      x.inth += holdings[r][j] * region[j].r / 400;
+    }
+    x.t = x.g + x.r / 400 * x.b - x.tar - x.cbp - TREND * x.b;
+    double dividends = x.yd - x.wb - x.inth - x.oth + x.t;
+    x.ret = 1 - dividends / x.prof;
+    if (x.ret < 0 || x.ret > 0.95) {
+      x.ret = Math.max(0, Math.min(0.95, x.ret));
+      x.t = x.wb + (1 - x.ret) * x.prof + x.inth + x.oth - x.yd;
+    }
   }
 
   private double officialDollars() {
@@ -436,12 +468,12 @@ public final class Calibration {
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
     lines.add("Region,gdp0,c0,i0,g0,va0,wb0,prof0,tar0,yd0,t0,inth0,oth0,theta,ret,a1,a2,b0,res0,v0,nfw0,eqv0,hw0,"
-        + "m0,bcb0,bhh0,fbh0,r0,y100,fx0,niipo,npib0,ca0,tb0,cbp0");
+        + "m0,bcb0,bhh0,fbh0,r0,y100,fx0,niipo,npib0,ca0,tb0,cbp0,fb0,eqi");
     for (int r = 0; r < nr; r++) {
       Region x = region[r];
       lines.add(REGIONS.get(r) + "," + join(x.gdp, x.c, x.i, x.g, x.va, x.wb, x.prof, x.tar, x.yd, x.t, x.inth, x.oth,
           x.theta, x.ret, x.a1, x.a2, x.b, x.res, x.v, x.nfw, x.eqv, x.hw, x.m, x.bcb, x.bhh, x.fbh, x.r, x.y10, x.fx,
-          x.niipOther, x.npiBonds, x.ca, x.tb, x.cbp));
+          x.niipOther, x.npiBonds, x.ca, x.tb, x.cbp, x.fb, x.eqi));
     }
     write(dir.resolve("regions.csv"), lines);
     lines = new ArrayList<>(List.of("Region,Sector,phi,hs0,q0,x0,ml0"));
