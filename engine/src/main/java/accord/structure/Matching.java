@@ -1,8 +1,6 @@
 package accord.structure;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 /**
  * Maximum bipartite matching of equations to variables by augmenting paths (Hopcroft and Karp
@@ -43,54 +41,47 @@ public final class Matching {
   }
 
   /**
-   * Iterative depth-first search for an augmenting path from free equation {@code root}. Each
-   * equation first looks for a free variable of its own (the "lookahead" of Duff's MC21), so
-   * that preferred pairs are disturbed only when they must be.
+   * Breadth-first search for a shortest augmenting path from free equation {@code root}. The
+   * shortest path disturbs the fewest preferred pairs: an implicit equation then takes a
+   * variable next to it, not one at the end of a long chain of displaced assignments (which
+   * would turn every equation on the chain into an implicit one and inflate the tear set).
    */
   private static boolean augment(int root, int[][] adj, int[] eqOf, int[] varOf, int[] seen, int stamp) {
-    Deque<int[]> stack = new ArrayDeque<>();
-    int[] viaVar = new int[adj.length];
-    Arrays.fill(viaVar, -1);
-    stack.push(new int[] {root, 0});
-    while (!stack.isEmpty()) {
-      int[] top = stack.peek();
-      int e = top[0];
-      int free = freeVariable(adj[e], eqOf, seen, stamp);
-      if (free >= 0) {
-        // the stack is the alternating path root..e; each equation on it takes the next variable
-        int var = free;
-        for (int[] frame : stack) {
-          int eq = frame[0];
-          int cameBy = viaVar[eq];
-          eqOf[var] = eq;
-          varOf[eq] = var;
-          var = cameBy;
+    int[] queue = new int[adj.length];
+    int[] cameBy = new int[adj.length];
+    int[] parentEq = new int[adj.length];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = root;
+    cameBy[root] = -1;
+    parentEq[root] = -1;
+    while (head < tail) {
+      int e = queue[head++];
+      for (int v : adj[e]) {
+        if (seen[v] == stamp) {
+          continue;
         }
-        return true;
+        seen[v] = stamp;
+        if (eqOf[v] < 0) {
+          // flip the path: e takes v, its parent takes the variable e came by, and so on
+          int var = v;
+          int eq = e;
+          while (eq >= 0) {
+            int previous = cameBy[eq];
+            eqOf[var] = eq;
+            varOf[eq] = var;
+            var = previous;
+            eq = parentEq[eq];
+          }
+          return true;
+        }
+        int next = eqOf[v];
+        cameBy[next] = v;
+        parentEq[next] = e;
+        queue[tail++] = next;
       }
-      if (top[1] >= adj[e].length) {
-        stack.pop();
-        continue;
-      }
-      int v = adj[e][top[1]++];
-      if (seen[v] == stamp) {
-        continue;
-      }
-      seen[v] = stamp;
-      int next = eqOf[v];
-      viaVar[next] = v;
-      stack.push(new int[] {next, 0});
     }
     return false;
-  }
-
-  private static int freeVariable(int[] vars, int[] eqOf, int[] seen, int stamp) {
-    for (int v : vars) {
-      if (eqOf[v] < 0 && seen[v] != stamp) {
-        return v;
-      }
-    }
-    return -1;
   }
 
   private static boolean contains(int[] a, int v) {

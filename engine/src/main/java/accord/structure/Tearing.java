@@ -42,6 +42,8 @@ final class Tearing {
         }
       }
       if (!cyclic) {
+        prune(deps, assignable, torn);
+        comps = Scc.components(graph(deps, torn));
         List<Integer> order = new ArrayList<>();
         for (int[] comp : comps) {
           if (!torn[comp[0]]) {
@@ -56,6 +58,25 @@ final class Tearing {
         }
         return new Result(order.stream().mapToInt(Integer::intValue).toArray(),
             tears.stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+  }
+
+  /**
+   * The greedy choice can leave a tear that later choices made redundant: give back, one by
+   * one, every torn variable of an explicit equation whose return leaves the graph acyclic.
+   */
+  private static void prune(int[][] deps, boolean[] assignable, boolean[] torn) {
+    for (int i = torn.length - 1; i >= 0; i--) {
+      if (!torn[i] || !assignable[i]) {
+        continue;
+      }
+      torn[i] = false;
+      for (int[] comp : Scc.components(graph(deps, torn))) {
+        if (comp.length > 1) {
+          torn[i] = true;
+          break;
+        }
       }
     }
   }
