@@ -38,7 +38,7 @@ public final class Simulator {
     for (int t = 1; t < n; t++) {
       double[] row = new double[slots];
       for (int s = 0; s < slots; s++) {
-        row[s] = unknown[s] ? rows[t - 1][s] : known(model, scenario, rows[0], s, t);
+        row[s] = unknown[s] ? guess(rows, t, s) : known(model, scenario, rows[0], s, t);
       }
       applyChanges(scenario, row, t + 1);
       rows[t] = row;
@@ -46,6 +46,21 @@ public final class Simulator {
       progress.period(t + 1, n);
     }
     return new Results(model, scenario, rows, iterations, System.nanoTime() - start);
+  }
+
+  /**
+   * The starting guess of an unknown: last period's value carried forward at last period's
+   * growth rate (exact on a steady path, so Newton starts at the answer); the plain last value
+   * where that rate is not a modest one. Only the start changes, never the solution.
+   */
+  private static double guess(double[][] rows, int t, int s) {
+    double last = rows[t - 1][s];
+    if (t < 2) {
+      return last;
+    }
+    double before = rows[t - 2][s];
+    double ratio = before != 0 ? last / before : 0;
+    return ratio > 0.9 && ratio < 1.1 ? last * ratio : last;
   }
 
   /** A known value in row t without changes: the exogenous path, or the first row's value held. */

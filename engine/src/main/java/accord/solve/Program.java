@@ -47,7 +47,7 @@ public final class Program {
   }
 
   public Workspace workspace() {
-    return new Workspace(maxTears, maxVars);
+    return new Workspace(maxTears, maxVars, blocks.length);
   }
 
   /**
@@ -165,9 +165,16 @@ public final class Program {
     }
   }
 
+  /**
+   * Damped Newton on the tear variables. With Newton the factorised Jacobian is kept between
+   * iterations and periods (a chord method) as long as each full step cuts the residual by 4x;
+   * otherwise it is evaluated afresh. The convergence test is the same either way. Broyden
+   * updates its own approximation instead.
+   */
   private void newton(CompiledBlock b, double[] cur, double[][] rows, int t, int period, SolverSettings s,
       Workspace w, boolean broyden) {
     int k = b.k;
+    int id = b.block.index();
     for (int i = 0; i < k; i++) {
       w.x[i] = cur[b.slot[i]];
       w.weight[i] = 1;
@@ -177,19 +184,34 @@ public final class Program {
       w.weight[i] = 1 / w.scale[i];
     }
     double norm = residuals(b, w.x, cur, rows, t, period, w);
+    boolean haveLu = !broyden && w.luCache[id] != null;
+    if (haveLu) {
+      System.arraycopy(w.luCache[id], 0, w.lu, 0, k * k);
+      System.arraycopy(w.pivotCache[id], 0, w.pivot, 0, k);
+    }
     boolean haveJacobian = false;
     for (int iter = 1; iter <= s.maxIterations(); iter++) {
       if (worst(b, w) <= s.tolerance()) {
         return;
       }
       w.iterations = iter;
-      if (!broyden || !haveJacobian) {
-        jacobian(b, cur, rows, t, period, w);
-        haveJacobian = true;
-      }
-      System.arraycopy(w.jac, 0, w.lu, 0, k * k);
-      if (!Lu.factor(w.lu, k, w.pivot)) {
-        throw failure("the Jacobian is singular", b, period, w);
+      boolean fresh = false;
+      if (!haveLu) {
+        if (!broyden || !haveJacobian) {
+          jacobian(b, cur, rows, t, period, w);
+          w.jacobians++;
+          haveJacobian = true;
+        }
+        System.arraycopy(w.jac, 0, w.lu, 0, k * k);
+        if (!Lu.factor(w.lu, k, w.pivot)) {
+          throw failure("the Jacobian is singular", b, period, w);
+        }
+        if (!broyden) {
+          w.luCache[id] = java.util.Arrays.copyOf(w.lu, k * k);
+          w.pivotCache[id] = java.util.Arrays.copyOf(w.pivot, k);
+        }
+        haveLu = !broyden;
+        fresh = true;
       }
       for (int i = 0; i < k; i++) {
         w.dx[i] = -w.f[i];
@@ -198,21 +220,37 @@ public final class Program {
       Lu.solve(w.lu, k, w.pivot, w.dx);
       double lambda = 1;
       double trialNorm;
+      boolean stale = false;
       while (true) {
         for (int i = 0; i < k; i++) {
           w.trial[i] = w.x[i] + lambda * w.dx[i];
         }
         try {
           trialNorm = residuals(b, w.trial, cur, rows, t, period, w);
+          if (!fresh && !broyden && trialNorm > norm / 16) {
+            stale = true;
+            break;
+          }
           if (trialNorm <= norm * (1 - 1e-4 * lambda) || lambda < 1e-4) {
             break;
           }
         } catch (EvalFailure e) {
+          if (!fresh && !broyden) {
+            stale = true;
+            trialNorm = norm;
+            break;
+          }
           if (lambda < 1e-4) {
             throw e;
           }
         }
         lambda /= 2;
+      }
+      if (stale) {
+        // the kept Jacobian no longer serves: back to x, and a fresh one next iteration
+        norm = residuals(b, w.x, cur, rows, t, period, w);
+        haveLu = false;
+        continue;
       }
       boolean small = true;
       for (int i = 0; i < k; i++) {

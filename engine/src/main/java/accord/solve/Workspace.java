@@ -15,8 +15,19 @@ public final class Workspace {
   final int[] pivot;
   final double[] tangent;
   int iterations;
+  /** Per block: the last factorised Jacobian, reused while it still cuts the residual fast. */
+  final double[][] luCache;
+  final int[][] pivotCache;
+  /** Jacobian evaluations in this run (for benchmarks and tests). */
+  int jacobians;
 
   public Workspace(int maxTears, int maxVars) {
+    this(maxTears, maxVars, 0);
+  }
+
+  public Workspace(int maxTears, int maxVars, int blocks) {
+    luCache = new double[blocks][];
+    pivotCache = new int[blocks][];
     int k = Math.max(1, maxTears);
     x = new double[k];
     trial = new double[k];
@@ -29,5 +40,9 @@ public final class Workspace {
     lu = new double[k * k];
     pivot = new int[k];
     tangent = new double[Math.max(1, maxVars) * k];
+  }
+
+  public int jacobians() {
+    return jacobians;
   }
 }
