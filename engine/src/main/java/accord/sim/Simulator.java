@@ -33,12 +33,17 @@ public final class Simulator {
       unknown[s] = true;
     }
     applyChanges(scenario, rows[0], 1);
+    // exogenous paths by slot, looked up once (a start row replaces the model's paths)
+    double[][] paths = new double[slots][];
+    if (scenario.startRow() == null) {
+      model.paths().forEach((slot, path) -> paths[slot] = path);
+    }
     Workspace w = program.workspace();
     int iterations = 0;
     for (int t = 1; t < n; t++) {
       double[] row = new double[slots];
       for (int s = 0; s < slots; s++) {
-        row[s] = unknown[s] ? guess(rows, t, s) : known(model, scenario, rows[0], s, t);
+        row[s] = unknown[s] ? guess(rows, t, s) : paths[s] == null ? rows[0][s] : paths[s][Math.min(t, paths[s].length - 1)];
       }
       applyChanges(scenario, row, t + 1);
       rows[t] = row;
@@ -61,12 +66,6 @@ public final class Simulator {
     double before = rows[t - 2][s];
     double ratio = before != 0 ? last / before : 0;
     return ratio > 0.9 && ratio < 1.1 ? last * ratio : last;
-  }
-
-  /** A known value in row t without changes: the exogenous path, or the first row's value held. */
-  private static double known(Model model, Scenario scenario, double[] first, int slot, int t) {
-    double[] path = scenario.startRow() == null ? model.paths().get(slot) : null;
-    return path == null ? first[slot] : path[Math.min(t, path.length - 1)];
   }
 
   private static void applyChanges(Scenario scenario, double[] row, int period) {
