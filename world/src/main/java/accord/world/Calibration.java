@@ -214,30 +214,7 @@ public final class Calibration {
       }
       a[s][ns] = phi[r][s] * region[r].f - landedImports(r, s) + exports(r, s);
     }
-    for (int c = 0; c < ns; c++) {
-      int p = c;
-      for (int i = c + 1; i < ns; i++) {
-        if (Math.abs(a[i][c]) > Math.abs(a[p][c])) {
-          p = i;
-        }
-      }
-      double[] tmp = a[c];
-      a[c] = a[p];
-      a[p] = tmp;
-      for (int i = 0; i < ns; i++) {
-        if (i != c) {
-          double m = a[i][c] / a[c][c];
-          for (int j = c; j <= ns; j++) {
-            a[i][j] -= m * a[c][j];
-          }
-        }
-      }
-    }
-    double[] q = new double[ns];
-    for (int s = 0; s < ns; s++) {
-      q[s] = a[s][ns] / a[s][s];
-    }
-    return q;
+    return solve(a);
   }
 
   /**
@@ -342,6 +319,7 @@ public final class Calibration {
     return fbh;
   }
 
+  /** Gauss-Jordan elimination with partial pivoting on the augmented matrix [A | b]. */
   private static double[] solve(double[][] a) {
     int n = a.length;
     for (int col = 0; col < n; col++) {
