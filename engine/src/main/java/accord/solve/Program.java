@@ -180,10 +180,12 @@ public final class Program {
       w.weight[i] = 1;
     }
     residuals(b, w.x, cur, rows, t, period, w);
+    double norm = 0;
     for (int i = 0; i < k; i++) {
       w.weight[i] = 1 / w.scale[i];
+      double q = w.f[i] * w.weight[i];
+      norm += q * q;
     }
-    double norm = residuals(b, w.x, cur, rows, t, period, w);
     boolean haveLu = !broyden && w.luCache[id] != null;
     if (haveLu) {
       System.arraycopy(w.luCache[id], 0, w.lu, 0, k * k);
