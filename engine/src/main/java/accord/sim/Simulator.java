@@ -27,23 +27,27 @@ public final class Simulator {
     int n = scenario.periods();
     int slots = model.slotCount();
     double[][] rows = new double[n][];
-    rows[0] = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
-    boolean[] unknown = new boolean[slots];
-    for (int s : program.structure().unknowns()) {
-      unknown[s] = true;
-    }
+    // the first row before any change: what a known series holds when no path or change says otherwise
+    double[] base = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
+    rows[0] = base.clone();
     applyChanges(scenario, rows[0], 1);
+    int[] unknowns = program.structure().unknowns();
     // exogenous paths by slot, looked up once (a start row replaces the model's paths)
-    double[][] paths = new double[slots][];
-    if (scenario.startRow() == null) {
-      model.paths().forEach((slot, path) -> paths[slot] = path);
+    int[] pathSlots = scenario.startRow() == null ? model.paths().keySet().stream().mapToInt(Integer::intValue).toArray()
+        : new int[0];
+    double[][] paths = new double[pathSlots.length][];
+    for (int i = 0; i < pathSlots.length; i++) {
+      paths[i] = model.paths().get(pathSlots[i]);
     }
     Workspace w = program.workspace();
     int iterations = 0;
     for (int t = 1; t < n; t++) {
-      double[] row = new double[slots];
-      for (int s = 0; s < slots; s++) {
-        row[s] = unknown[s] ? guess(rows, t, s) : paths[s] == null ? rows[0][s] : paths[s][Math.min(t, paths[s].length - 1)];
+      double[] row = base.clone();
+      for (int i = 0; i < pathSlots.length; i++) {
+        row[pathSlots[i]] = paths[i][Math.min(t, paths[i].length - 1)];
+      }
+      for (int u : unknowns) {
+        row[u] = guess(rows, t, u);
       }
       applyChanges(scenario, row, t + 1);
       rows[t] = row;
