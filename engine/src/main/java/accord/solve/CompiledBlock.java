@@ -54,7 +54,9 @@ final class CompiledBlock {
     for (int i = 0; i < order.length; i++) {
       Expr rhs = equations.get(order[i]).rhs();
       assignRhs[i] = Node.compile(rhs);
-      partials(rhs, local, i, assignDeps, assignPartials);
+      if (k > 0) {
+        partials(rhs, local, i, assignDeps, assignPartials);
+      }
     }
     tearEq = block.tearEquations().clone();
     tearLhs = new Node[k];

@@ -23,7 +23,8 @@ public final class Program {
   private Program(BlockStructure structure) {
     this.structure = structure;
     this.equations = structure.model().equations();
-    this.blocks = structure.blocks().stream().map(b -> new CompiledBlock(b, equations)).toArray(CompiledBlock[]::new);
+    this.blocks = merged(structure.blocks()).stream().map(b -> new CompiledBlock(b, equations))
+        .toArray(CompiledBlock[]::new);
     int t = 0;
     int v = 0;
     for (CompiledBlock b : blocks) {
@@ -32,6 +33,37 @@ public final class Program {
     }
     this.maxTears = t;
     this.maxVars = v;
+  }
+
+  /**
+   * Runs of consecutive explicit blocks become one block: they are evaluated in the same order,
+   * with one call instead of one per equation. Simultaneous blocks keep their index (it keys the
+   * kept Jacobians).
+   */
+  private static List<Block> merged(List<Block> blocks) {
+    List<Block> out = new java.util.ArrayList<>();
+    java.util.List<Block> run = new java.util.ArrayList<>();
+    for (Block b : blocks) {
+      if (b.simultaneous()) {
+        flush(run, out);
+        out.add(b);
+      } else {
+        run.add(b);
+      }
+    }
+    flush(run, out);
+    return out;
+  }
+
+  private static void flush(List<Block> run, List<Block> out) {
+    if (run.isEmpty()) {
+      return;
+    }
+    int[] eqs = run.stream().flatMapToInt(b -> java.util.Arrays.stream(b.equations())).toArray();
+    int[] vars = run.stream().flatMapToInt(b -> java.util.Arrays.stream(b.variables())).toArray();
+    int[] order = run.stream().flatMapToInt(b -> java.util.Arrays.stream(b.assignments())).toArray();
+    out.add(new Block(run.get(0).index(), eqs, vars, order, new int[0], new int[0]));
+    run.clear();
   }
 
   public static Program compile(BlockStructure structure) {
@@ -47,7 +79,7 @@ public final class Program {
   }
 
   public Workspace workspace() {
-    return new Workspace(maxTears, maxVars, blocks.length);
+    return new Workspace(maxTears, maxVars, structure.blocks().size());
   }
 
   /**
