@@ -58,18 +58,17 @@ public final class Simulator {
   }
 
   /**
-   * The starting guess of an unknown: last period's value carried forward at last period's
-   * growth rate (exact on a steady path, so Newton starts at the answer); the plain last value
-   * where that rate is not a modest one. Only the start changes, never the solution.
+   * The starting guess of an unknown: last period's value carried forward by last period's
+   * change (nearly exact on a steady path, so Newton starts next to the answer); the plain last
+   * value where that change is not a modest one. Only the start changes, never the solution.
    */
   private static double guess(double[][] rows, int t, int s) {
     double last = rows[t - 1][s];
     if (t < 2) {
       return last;
     }
-    double before = rows[t - 2][s];
-    double ratio = before != 0 ? last / before : 0;
-    return ratio > 0.9 && ratio < 1.1 ? last * ratio : last;
+    double change = last - rows[t - 2][s];
+    return Math.abs(change) <= 0.1 * Math.abs(last) ? last + change : last;
   }
 
   private static void applyChanges(Scenario scenario, double[] row, int period) {
