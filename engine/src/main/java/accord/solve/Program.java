@@ -96,7 +96,13 @@ public final class Program {
       }
       w.iterations = 0;
       switch (s.method()) {
-        case NEWTON -> newton(b, cur, rows, t, period, s, w, false);
+        case NEWTON -> {
+          if (b.k == 1) {
+            newton1(b, cur, rows, t, period, s, w);
+          } else {
+            newton(b, cur, rows, t, period, s, w, false);
+          }
+        }
         case BROYDEN -> newton(b, cur, rows, t, period, s, w, true);
         default -> gaussSeidel(b, cur, rows, t, period, s, w);
       }
@@ -303,6 +309,84 @@ public final class Program {
     if (worst(b, w) > s.tolerance()) {
       throw failure("no convergence after " + s.maxIterations() + " " + s.method().name().toLowerCase()
           + " iterations", b, period, w);
+    }
+  }
+
+  /**
+   * Newton for a block with one tear variable (most textbook blocks): the same method and test
+   * as {@link #newton} without the arrays and the LU. The derivative is kept between periods
+   * while each step cuts the residual at least fourfold.
+   */
+  private void newton1(CompiledBlock b, double[] cur, double[][] rows, int t, int period, SolverSettings s,
+      Workspace w) {
+    int id = b.block.index();
+    w.weight[0] = 1;
+    double x = cur[b.slot[0]];
+    w.x[0] = x;
+    residuals(b, w.x, cur, rows, t, period, w);
+    double f = w.f[0];
+    double[] kept = w.luCache[id];
+    boolean fresh = false;
+    for (int iter = 1; iter <= s.maxIterations(); iter++) {
+      if (Math.abs(f) <= s.tolerance() * w.scale[0]) {
+        return;
+      }
+      w.iterations = iter;
+      if (kept == null) {
+        jacobian(b, cur, rows, t, period, w);
+        w.jacobians++;
+        if (w.jac[0] == 0 || !Double.isFinite(w.jac[0])) {
+          throw failure("the Jacobian is singular", b, period, w);
+        }
+        kept = new double[] {w.jac[0]};
+        w.luCache[id] = kept;
+        fresh = true;
+      }
+      double dx = -f / kept[0];
+      double lambda = 1;
+      double trial;
+      double ft;
+      while (true) {
+        trial = x + lambda * dx;
+        w.trial[0] = trial;
+        boolean failed = false;
+        ft = Double.NaN;
+        try {
+          residuals(b, w.trial, cur, rows, t, period, w);
+          ft = w.f[0];
+        } catch (EvalFailure e) {
+          if (fresh && lambda < 1e-4) {
+            throw e;
+          }
+          failed = true;
+        }
+        if (!fresh && (failed || Math.abs(ft) > Math.abs(f) / 4)) {
+          break;
+        }
+        if (!failed && (Math.abs(ft) <= Math.abs(f) * (1 - 1e-4 * lambda) || lambda < 1e-4)) {
+          break;
+        }
+        lambda /= 2;
+      }
+      if (!fresh && (Double.isNaN(ft) || Math.abs(ft) > Math.abs(f) / 4)) {
+        // the kept derivative no longer serves: back to x, and a fresh one
+        w.x[0] = x;
+        residuals(b, w.x, cur, rows, t, period, w);
+        f = w.f[0];
+        kept = null;
+        continue;
+      }
+      boolean small = Math.abs(trial - x) <= s.stepTolerance() * Math.max(1, Math.abs(trial));
+      x = trial;
+      w.x[0] = x;
+      f = ft;
+      fresh = false;
+      if (small && Math.abs(f) <= 1000 * s.tolerance() * w.scale[0]) {
+        return;
+      }
+    }
+    if (Math.abs(f) > s.tolerance() * w.scale[0]) {
+      throw failure("no convergence after " + s.maxIterations() + " newton iterations", b, period, w);
     }
   }
 
