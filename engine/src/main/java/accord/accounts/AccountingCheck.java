@@ -29,18 +29,14 @@ public final class AccountingCheck {
       for (Equation h : model.hidden()) {
         double l = Evaluator.eval(h.lhs(), rows, t);
         double r = Evaluator.eval(h.rhs(), rows, t);
-        record(out, "hidden equation " + h.label().replace("equation at", "at"), describe(h), t + 1, l - r,
-            Math.abs(l) + Math.abs(r));
+        record(out, "hidden equation " + h.label().replace("equation at", "at"), "left side - right side", t + 1,
+            l - r, Math.abs(l) + Math.abs(r));
       }
       for (AccountMatrix m : model.matrices()) {
         matrix(m, rows, t, out);
       }
     }
     return out;
-  }
-
-  private static String describe(Equation h) {
-    return "lhs - rhs";
   }
 
   private static void matrix(AccountMatrix m, double[][] rows, int t, List<Violation> out) {

@@ -2,7 +2,6 @@ package accord.model;
 
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
-import accord.lang.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,9 +199,5 @@ final class DeclValues {
       files.put(p, null);
       return null;
     }
-  }
-
-  static Span none() {
-    return Span.NONE;
   }
 }

@@ -55,10 +55,6 @@ public sealed interface Expr {
 
   enum Fn { EXP, LOG, SQRT, ABS, MIN, MAX }
 
-  static Expr constant(double v) {
-    return new Const(v);
-  }
-
   /** The same expression with every lag increased by {@code k} (for {@code d(x)}). */
   static Expr shift(Expr e, int k) {
     if (e instanceof Ref r) {

@@ -4,7 +4,6 @@ import accord.lang.Span;
 import accord.model.EvalException;
 import accord.model.Evaluator;
 import accord.model.Expr;
-import java.util.List;
 
 /**
  * A compiled expression: a tree of small final classes the JIT can inline, reading the current
@@ -334,9 +333,5 @@ public abstract class Node {
     public double eval(double[] cur, double[][] rows, int t) {
       return c.eval(cur, rows, t) != 0 ? a.eval(cur, rows, t) : b.eval(cur, rows, t);
     }
-  }
-
-  static List<Node> compileAll(List<Expr> es) {
-    return es.stream().map(Node::compile).toList();
   }
 }
