@@ -18,6 +18,8 @@ final class DeclValues {
   private final ExprResolver exprs;
   private final List<Diagnostic> errors;
   private final Map<Path, Csv.Table> files = new HashMap<>();
+  /** Per table and key columns: the first row of each key (a large file is scanned once, not per element). */
+  private final Map<Csv.Table, Map<String, Map<List<String>, Integer>>> indices = new java.util.IdentityHashMap<>();
 
   DeclValues(ExprResolver exprs, List<Diagnostic> errors) {
     this.exprs = exprs;
@@ -123,19 +125,28 @@ final class DeclValues {
           .withHint("its header is: " + String.join(", ", table.header())));
       return new double[] {0};
     }
-    for (int r = 0; r < table.rows().size(); r++) {
-      List<String> row = table.rows().get(r);
-      boolean match = true;
-      for (int i = 0; i < cols.length; i++) {
-        match &= cols[i] < row.size() && row.get(cols[i]).equals(tuple.get(i));
-      }
-      if (match) {
-        return new double[] {number(f, table, r, value)};
-      }
+    Integer r = rowIndex(table, cols).get(tuple);
+    if (r != null) {
+      return new double[] {number(f, table, r, value)};
     }
     errors.add(Diagnostic.error("E115", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
         .withHint("add a row with " + String.join(", ", tuple) + " and its value"));
     return new double[] {0};
+  }
+
+  private Map<List<String>, Integer> rowIndex(Csv.Table table, int[] cols) {
+    return indices.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(java.util.Arrays.toString(cols), k -> {
+      Map<List<String>, Integer> index = new HashMap<>();
+      for (int r = 0; r < table.rows().size(); r++) {
+        List<String> row = table.rows().get(r);
+        List<String> key = new java.util.ArrayList<>();
+        for (int c : cols) {
+          key.add(c < row.size() ? row.get(c) : "");
+        }
+        index.putIfAbsent(key, r);
+      }
+      return index;
+    });
   }
 
   /**
