@@ -89,8 +89,14 @@ final class Tearing {
         g[i] = new int[0];
         continue;
       }
-      int self = i;
-      g[i] = Arrays.stream(deps[i]).filter(j -> j != self && !torn[j]).toArray();
+      int n = 0;
+      int[] edges = new int[deps[i].length];
+      for (int j : deps[i]) {
+        if (j != i && !torn[j]) {
+          edges[n++] = j;
+        }
+      }
+      g[i] = n == edges.length ? edges : Arrays.copyOf(edges, n);
     }
     return g;
   }
