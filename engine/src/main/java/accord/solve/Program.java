@@ -148,7 +148,8 @@ public final class Program {
         throw new EvalFailure(e.getMessage(), period, equations.get(b.tearEq[i]).label(), e.span());
       }
       w.f[i] = l - r;
-      w.scale[i] = Math.max(Math.max(1, Math.abs(x[i])), Math.max(Math.abs(l), Math.abs(r)));
+      double terms = b.tearMagnitude[i].eval(cur, rows, t);
+      w.scale[i] = Math.max(Math.max(Math.max(1, Math.abs(x[i])), Math.max(Math.abs(l), Math.abs(r))), terms);
       double q = w.f[i] * w.weight[i];
       norm += q * q;
     }

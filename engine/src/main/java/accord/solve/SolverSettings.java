@@ -2,8 +2,9 @@ package accord.solve;
 
 /**
  * How blocks are solved. A block has converged when every residual is below {@code tolerance}
- * relative to max(1, |lhs|, |rhs|, |x|) (x its
- * tear variable: an implicit equation 0 = f has no scale of its own), or when the last step moved every variable by less than
+ * relative to max(1, |lhs|, |rhs|, |x|, the sum of |t| over
+ * the additive terms t of both sides) (x its tear variable: an implicit equation 0 = B - BHH - BCB
+ * balances numbers its two sides do not show), or when the last step moved every variable by less than
  * {@code stepTolerance * max(1, |x|)} with residuals below 1000 x tolerance. Scaling by
  * max(1, |x|) is right for negative variables too.
  */

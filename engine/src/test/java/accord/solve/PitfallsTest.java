@@ -119,4 +119,22 @@ class PitfallsTest {
     assertThat(Math.abs(a - Math.exp(-b) - 1)).isLessThan(1e-13);
     assertThat(Math.abs(b - 2 * Math.sqrt(a))).isLessThan(1e-13);
   }
+
+  /**
+   * An implicit equation that balances large numbers has no scale on its two sides (0 = ...):
+   * its residual is measured against the size of its terms, or round-off alone would stop it
+   * from converging.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Method.class, names = {"NEWTON", "BROYDEN"})
+  void implicitEquationBalancingLargeNumbersConverges(Method method) {
+    Results r = Run.of("""
+        exogenous big = 98765432.1
+        var x = 1
+        var y = 1
+        0 = big*x - big*1.000000123 + 0*y
+        y = x*x
+        """, 3, method, null, List.of());
+    assertThat(r.value("x", 2)).isCloseTo(1.000000123, within(1e-12));
+  }
 }
