@@ -132,7 +132,7 @@ class PitfallsTest {
         exogenous big = 98765432.1
         var x = 1
         var y = 1
-        0 = big*x - big*1.000000123 + 0*y
+        0 = big*x + big*0.3 - big*1.300000123 + big*y*1e-9 - big*x*x*1e-9
         y = x*x
         """, 3, method, null, List.of());
     assertThat(r.value("x", 2)).isCloseTo(1.000000123, within(1e-12));
