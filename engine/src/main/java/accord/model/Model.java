@@ -35,15 +35,22 @@ public record Model(
     return slots.size();
   }
 
-  /** The slot of a label such as {@code Y} or {@code Y[N]}, or -1. */
+  /** The slot of a label such as {@code Y} or {@code Y[N]} or {@code TBG[USA, CHN]}, or -1. */
   public int slotOf(String label) {
     String compact = label.replace(" ", "");
-    for (Slot s : slots) {
-      if (s.label().equals(compact)) {
-        return s.index();
-      }
+    int open = compact.indexOf('[');
+    Series s = series.get(open < 0 ? compact : compact.substring(0, open));
+    if (s == null) {
+      return -1;
     }
-    return -1;
+    if (open < 0) {
+      return s.dims().isEmpty() ? s.firstSlot() : -1;
+    }
+    if (!compact.endsWith("]")) {
+      return -1;
+    }
+    List<String> elements = List.of(compact.substring(open + 1, compact.length() - 1).split(",", -1));
+    return elements.size() == s.dims().size() ? s.slot(elements) : -1;
   }
 
   /** The unknowns under a closure (null for the default): sorted slot indices. */

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * The sim stage: the time loop. Period 1 is the initial row and is not solved (the sfcr
- * convention); each later period starts its unknowns from the previous period's values, takes
+ * convention); each later period starts its unknowns from the previous period's values carried
+ * forward by their last change, takes
  * its known values from the exogenous paths and the scenario's changes, and is solved block by
  * block.
  */

@@ -3,9 +3,10 @@ package accord.structure;
 import java.util.Arrays;
 
 /**
- * Maximum bipartite matching of equations to variables by augmenting paths (Hopcroft and Karp
- * 1973, here the simple one-path-at-a-time form), started from a preferred assignment so that an
- * equation keeps the variable written on its left whenever possible.
+ * Maximum bipartite matching of equations to variables by shortest augmenting paths, one at a
+ * time (the breadth-first search of Hopcroft and Karp 1973, without their phases), started from a
+ * preferred assignment so that an equation keeps the variable written on its left whenever
+ * possible.
  */
 public final class Matching {
 
