@@ -1,13 +1,13 @@
 package accord.solve;
 
 /** Dense LU decomposition with partial pivoting (Golub and Van Loan, algorithm 3.4.1). */
-final class Lu {
+public final class Lu {
 
   private Lu() {
   }
 
   /** Factors the n x n row-major matrix a in place; false when it is singular. */
-  static boolean factor(double[] a, int n, int[] pivot) {
+  public static boolean factor(double[] a, int n, int[] pivot) {
     for (int c = 0; c < n; c++) {
       int p = c;
       double max = Math.abs(a[c * n + c]);
@@ -44,7 +44,7 @@ final class Lu {
   }
 
   /** Solves A x = b in place in b, with A factored by {@link #factor}. */
-  static void solve(double[] lu, int n, int[] pivot, double[] b) {
+  public static void solve(double[] lu, int n, int[] pivot, double[] b) {
     // rows were swapped whole during the factorisation (LAPACK's getrf): permute b first
     for (int c = 0; c < n; c++) {
       int p = pivot[c];

@@ -319,34 +319,23 @@ public final class Calibration {
     return fbh;
   }
 
-  /** Gauss-Jordan elimination with partial pivoting on the augmented matrix [A | b]. */
+  /** Solves the augmented system [A | b] with the engine's LU decomposition. */
   private static double[] solve(double[][] a) {
     int n = a.length;
-    for (int col = 0; col < n; col++) {
-      int p = col;
-      for (int i = col + 1; i < n; i++) {
-        if (Math.abs(a[i][col]) > Math.abs(a[p][col])) {
-          p = i;
-        }
-      }
-      double[] tmp = a[col];
-      a[col] = a[p];
-      a[p] = tmp;
-      for (int i = 0; i < n; i++) {
-        if (i != col) {
-          double m = a[i][col] / a[col][col];
-          for (int j = col; j <= n; j++) {
-            a[i][j] -= m * a[col][j];
-          }
-        }
-      }
-    }
+    double[] lu = new double[n * n];
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = a[i][n] / a[i][i];
+      System.arraycopy(a[i], 0, lu, i * n, n);
+      x[i] = a[i][n];
     }
+    int[] pivot = new int[n];
+    if (!accord.solve.Lu.factor(lu, n, pivot)) {
+      throw new IllegalStateException("a calibration system is singular");
+    }
+    accord.solve.Lu.solve(lu, n, pivot, x);
     return x;
   }
+
 
   /** Incomes: value added, wages, profits, interest, the tax and retention rates (quarterly). */
   private void incomes(int r) {
