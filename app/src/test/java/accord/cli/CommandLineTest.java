@@ -1,0 +1,59 @@
+package accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contracts: exit codes, the table, the CSV columns, the structure report. */
+class CommandLineTest {
+
+  record Outcome(int code, String out, String err) {
+  }
+
+  static Outcome accord(String... args) {
+    CommandLine cl = Accord.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void runWritesACsvWithPeriodAndOneColumnPerSeriesNamedAsInTheModel(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("reg.csv");
+    Outcome o = accord("run", "../models/gl/reg.acc", "--periods", "5", "--out", csv.toString());
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("accounting: 2 matrices and 1 hidden equation hold in every solved period");
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(6);
+    List<String> header = List.of(lines.get(0).split(","));
+    assertThat(header.get(0)).isEqualTo("period");
+    assertThat(header).contains("Y[N]", "Y[S]");
+    assertThat(lines.get(5)).startsWith("5,");
+  }
+
+  @Test
+  void checkPrintsEquationsBlocksAndMatrices() {
+    Outcome o = accord("check", "../models/gl/pc.acc");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("equations:   11", "unknowns:    11", "simultaneous", "matrices:    2", "no errors");
+  }
+
+  @Test
+  void aSolverFailureExitsWithTwoAndAReport(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("bad.acc");
+    Files.writeString(model, "var x = 1\n0 = x*x + 1 + 0*y\ny = 2*x\n");
+    Outcome o = accord("run", model.toString(), "--periods", "3");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).startsWith("solver failure in period 2").doesNotContain("Exception");
+  }
+}
