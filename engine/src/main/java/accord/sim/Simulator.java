@@ -68,8 +68,13 @@ public final class Simulator {
     if (t < 2) {
       return last;
     }
-    double change = last - rows[t - 2][s];
-    return Math.abs(change) <= 0.1 * Math.abs(last) ? last + change : last;
+    double before = rows[t - 2][s];
+    double change = last - before;
+    if (Math.abs(change) > 0.1 * Math.abs(last)) {
+      return last;
+    }
+    // steady growth is geometric: carry the growth factor, exact on a balanced-growth path
+    return before != 0 && (last > 0) == (before > 0) ? last * (last / before) : last + change;
   }
 
   private static void applyChanges(Scenario scenario, double[] row, int period) {
