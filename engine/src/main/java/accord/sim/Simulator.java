@@ -60,8 +60,9 @@ public final class Simulator {
 
   /**
    * The starting guess of an unknown: last period's value carried forward by last period's
-   * change (nearly exact on a steady path, so Newton starts next to the answer); the plain last
-   * value where that change is not a modest one. Only the start changes, never the solution.
+   * growth factor (its change where the sign flips or a value is zero), so that Newton starts
+   * next to the answer on a steady path; the plain last value where that change is not a
+   * modest one. Only the start changes, never the solution.
    */
   private static double guess(double[][] rows, int t, int s) {
     double last = rows[t - 1][s];
