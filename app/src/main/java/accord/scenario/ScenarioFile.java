@@ -33,6 +33,8 @@ import java.util.Set;
  * set:
  *   - {at: 5, until: 50, values: {Gd: 25, "alpha[N]": 0.7}}
  * </pre>
+ * A key may name one element ({@code alpha[N]}), a whole series ({@code alpha}) or, with
+ * {@code *} in some places, every element that matches ({@code "xq[CHN,*,CRM]"}).
  */
 public record ScenarioFile(Path path, Path modelPath, Model model, String name, int periods, String closure,
     List<Change> changes, Path startFrom) {
@@ -162,6 +164,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       for (int i = 0; i < series.size(); i++) {
         out.add(series.firstSlot() + i);
       }
+    } else if (label.contains("*") && !wildcard(model, label).isEmpty()) {
+      out.addAll(wildcard(model, label));
     } else {
       List<String> names = new ArrayList<>(model.series().keySet());
       model.slots().forEach(x -> names.add(x.label()));
@@ -177,6 +181,30 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
             .withHint("a scenario sets parameters and exogenous series; to fix '" + x.label()
                 + "', exogenize it in a closure"));
         return List.of();
+      }
+    }
+    return out;
+  }
+
+  /** The slots of {@code xq[CHN,*,CRM]}: {@code *} stands for every element in its place. */
+  private static List<Integer> wildcard(Model model, String label) {
+    int open = label.indexOf('[');
+    Series series = open > 0 && label.endsWith("]") ? model.series().get(label.substring(0, open).strip()) : null;
+    if (series == null) {
+      return List.of();
+    }
+    String[] want = label.substring(open + 1, label.length() - 1).split(",", -1);
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      String have = model.slots().get(series.firstSlot() + i).label();
+      String[] parts = have.substring(have.indexOf('[') + 1, have.length() - 1).split(",", -1);
+      boolean match = parts.length == want.length;
+      for (int k = 0; match && k < parts.length; k++) {
+        String w = want[k].strip();
+        match = w.equals("*") || w.equals(parts[k].strip());
+      }
+      if (match) {
+        out.add(series.firstSlot() + i);
       }
     }
     return out;

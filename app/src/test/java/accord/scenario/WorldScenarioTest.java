@@ -1,0 +1,72 @@
+package accord.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import accord.accounts.AccountingCheck;
+import accord.sim.ProgressListener;
+import accord.sim.Results;
+import accord.solve.SolverSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The world model's shipped scenarios do what their files say, against the baseline of the
+ * same length, with every identity holding.
+ */
+class WorldScenarioTest {
+
+  static final Path SCENARIOS = Path.of("..", "models", "world", "scenarios");
+  static Results ban;
+  static Results baseline;
+
+  @BeforeAll
+  static void run() {
+    ScenarioFile file = ScenarioFile.load(SCENARIOS.resolve("rare-earth-ban.yaml"));
+    ban = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
+    baseline = accord.sim.Simulator.run(
+        accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(file.model(), null)),
+        accord.sim.Scenario.of(file.periods()), SolverSettings.DEFAULT);
+  }
+
+  private static double change(String series, int period) {
+    return ban.value(series, period) / baseline.value(series, period) - 1;
+  }
+
+  @Test
+  void aWildcardKeySetsEveryMatchingElement() {
+    ScenarioFile file = ScenarioFile.load(SCENARIOS.resolve("rare-earth-ban.yaml"));
+    List<String> set = file.changes().stream().map(c -> file.model().slots().get(c.slot()).label()).toList();
+    assertThat(set).hasSize(10).allMatch(l -> l.startsWith("xq[CHN,") && l.endsWith(",CRM]"))
+        .contains("xq[CHN,USA,CRM]", "xq[CHN,ROW,CRM]");
+  }
+
+  @Test
+  void theBanHoldsEveryIdentity() {
+    assertThat(AccountingCheck.check(ban)).isEmpty();
+  }
+
+  @Test
+  void aCriticalMineralBanRationsDownstreamOutputAbroad() {
+    int lateIn2025 = 4; // 2025Q4, the third quarter of the ban
+    for (String r : List.of("USA", "EUR", "JPN", "KOR")) {
+      double services = change("QS[" + r + ",SER]", lateIn2025);
+      for (String s : List.of("ELE", "AUT", "MAC")) {
+        double downstream = change("QS[" + r + "," + s + "]", lateIn2025);
+        assertThat(downstream).as("%s %s output", r, s).isLessThan(-0.003);
+        assertThat(downstream).as("%s %s falls more than services", r, s).isLessThan(services);
+      }
+    }
+    assertThat(change("QS[KOR,ELE]", lateIn2025)).as("Korea's electronics, the most exposed").isLessThan(-0.01);
+    assertThat(change("QS[CHN,CRM]", lateIn2025)).as("China's own mining loses its exports").isLessThan(-0.05);
+  }
+
+  @Test
+  void outputRecoversOnceTheBanIsLifted() {
+    int last = ban.rows().length; // 2027Q4, six quarters after
+    for (String r : List.of("USA", "EUR", "KOR")) {
+      assertThat(Math.abs(change("QS[" + r + ",ELE]", last))).as("%s electronics in 2027Q4", r).isLessThan(0.002);
+    }
+  }
+}
