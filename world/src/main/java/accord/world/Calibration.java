@@ -31,6 +31,8 @@ public final class Calibration {
   static final double TREND = 0.012272234;
   /** Share of non-US government bonds held abroad (assumption; IMF CPIS puts most at 5-30%). */
   static final double FOREIGN_HELD = 0.15;
+  /** Least share of households' net worth in foreign bills where firms lend abroad (assumption). */
+  static final double MIN_FOREIGN_SHARE = 0.02;
   /** Money (deposits) as a share of households' non-equity financial wealth (assumption). */
   static final double MONEY_SHARE = 0.3;
   /** Least share of equity in households' non-financial-asset wealth (assumption). */
@@ -51,12 +53,16 @@ public final class Calibration {
   final double[][] phi = new double[nr][ns];
   final double[][] homeShare = new double[nr][ns];
   final double[][] output = new double[nr][ns];
+  /** Foreign bills of j held by k's households (k's firms hold {@link #firmHoldings}), j's units. */
   final double[][] holdings = new double[nr][nr];
+  final double[][] firmHoldings = new double[nr][nr];
+  /** Foreign-portfolio weights of holders in k (households and firms alike). */
+  final double[][] weights = new double[nr][nr];
   final Region[] region = new Region[nr];
 
   /** The quarterly 2024 values of one region (USD bn; rates in percent). */
   static final class Region {
-    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div, fb, eqi;
+    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div, fb, fbf, eqi, aer;
     double b, res, v, nfw, eqv, hw, m, bcb, bhh, fbh, liab, niipBonds, niipOther, npiBonds;
     double r, y10, fx, a1, a2, cbp, ca;
   }
@@ -71,6 +77,10 @@ public final class Calibration {
     balanceSheets();
     for (int r = 0; r < nr; r++) {
       incomes(r);
+      for (int j = 0; j < nr; j++) {
+        holdings[r][j] = weights[r][j] * region[r].fbh;
+        firmHoldings[r][j] = weights[r][j] * region[r].fbf;
+      }
     }
   }
 
@@ -258,7 +268,9 @@ public final class Calibration {
     double[] fbh = grossPositions(bw, target);
     for (int k = 0; k < nr; k++) {
       for (int j = 0; j < nr; j++) {
+        weights[k][j] = bw[k][j];
         holdings[k][j] = bw[k][j] * fbh[k];
+        region[k].aer += bw[k][j] * region[j].r;
       }
     }
     for (int r = 0; r < nr; r++) {
@@ -358,22 +370,45 @@ public final class Calibration {
     double newEquity = natural;
     if (natural < 0) {
       // firms retain more than they invest (Japan, China): they issue equity at the trend of a
-      // minimal stock and lend the rest to their government (bills FB, growing at the trend):
-      // g FB = retained + interest - investment + new equity, solved as a fixed point because
-      // FB takes bills and interest from households and the central bank
+      // minimal stock and lend the rest, growing at the trend: g (FB + FBF) = retained + interest
+      // - investment + new equity. They lend at home (bills FB) as far as households can spare
+      // bills while their money still backs the reserves, and abroad (FBF, taken from the
+      // region's foreign bills) beyond that: Japan's firms, whose surplus its market cannot take.
+      // A fixed point, because the bills firms hold are no longer households' and pay no
+      // interest to them.
       double nfwAll = x.nfw;
+      double foreignAll = x.fbh;
+      double home = nfwAll - foreignAll - x.res - 0.11 * x.b;
+      double abroad = foreignAll - MIN_FOREIGN_SHARE * x.v;
       for (int round = 0; round < 500; round++) {
-        x.nfw = nfwAll - x.fb;
+        x.nfw = nfwAll - x.fb - x.fbf;
+        x.fbh = foreignAll - x.fbf;
         money(r);
         taxesAndRetention(r);
-        double next = (x.ret * x.prof + x.r / 400 * x.fb - x.i + TREND * minEquity) / TREND;
-        // no more than households can spare while their money still backs the reserves: past that
-        // the baseline drifts (and its exchange rate is held by the tracked add-factors)
-        next = Math.min(next, nfwAll - x.fbh - x.res - 0.11 * x.b);
-        if (Math.abs(next - x.fb) < 1e-10 * Math.max(1, x.fb)) {
+        double total = (x.ret * x.prof + x.r / 400 * x.fb + x.aer / 400 * x.fbf - x.i + TREND * minEquity) / TREND;
+        if (total > home + abroad) {
+          // more than both can take (Japan, where a 5% trend on a debt of 2.4 x GDP asks for a
+          // deficit that would leave firms 17% of GDP to lend): firms retain only what they can
+          // lend at the trend and pay out the rest, which the government taxes away to keep
+          // 2024's disposable income. Its deficit is then smaller than the trend asks and its
+          // debt ratio falls, as Japan's has since 2020.
+          x.fb = home;
+          x.fbf = abroad;
+          x.nfw = nfwAll - x.fb - x.fbf;
+          x.fbh = foreignAll - x.fbf;
+          money(r);
+          taxesAndRetention(r);
+          x.ret = ((TREND - x.r / 400) * home + (TREND - x.aer / 400) * abroad + x.i - TREND * minEquity) / x.prof;
+          x.t = x.wb + (1 - x.ret) * x.prof + x.inth + x.oth - x.yd;
           break;
         }
-        x.fb = next;
+        double fb = Math.min(total, home);
+        double fbf = total - fb;
+        if (Math.abs(fb - x.fb) + Math.abs(fbf - x.fbf) < 1e-10 * Math.max(1, total)) {
+          break;
+        }
+        x.fb = fb;
+        x.fbf = fbf;
       }
       newEquity = TREND * minEquity;
     }
@@ -392,13 +427,14 @@ public final class Calibration {
   }
 
   /**
-   * Money is MONEY_SHARE of households' money and bills, less where they would otherwise hold
-   * under a tenth of their government's bills; it must at least back the reserves (BCB >= 0).
+   * Money is MONEY_SHARE of households' money and bills, more where that would not back the
+   * reserves (BCB >= 0), less where they would otherwise hold under a tenth of their
+   * government's bills.
    */
   private void money(int r) {
     Region x = region[r];
-    x.m = Math.min(MONEY_SHARE * x.nfw, x.nfw - x.fbh - 0.1 * x.b);
-    if (x.m < x.res + 0.01 * x.b) {
+    x.m = Math.min(Math.max(MONEY_SHARE * x.nfw, x.res + 0.01 * x.b), x.nfw - x.fbh - 0.1 * x.b);
+    if (x.m < x.res + 0.01 * x.b - 1e-9 * x.b) {
       throw new IllegalStateException(REGIONS.get(r) + ": money cannot back the reserves and leave households bills");
     }
     x.bcb = x.m - x.res;
@@ -409,10 +445,7 @@ public final class Calibration {
   /** Taxes that make the deficit trend x debt, then the retention rate that gives 2024's YD. */
   private void taxesAndRetention(int r) {
     Region x = region[r];
-    x.inth = x.r / 400 * x.bhh;
-    for (int j = 0; j < nr; j++) {
-      x.inth += holdings[r][j] * region[j].r / 400;
-    }
+    x.inth = x.r / 400 * x.bhh + x.fbh * x.aer / 400;
     x.t = x.g + x.r / 400 * x.b - x.tar - x.cbp - TREND * x.b;
     double dividends = x.yd - x.wb - x.inth - x.oth + x.t;
     x.ret = 1 - dividends / x.prof;
@@ -435,12 +468,12 @@ public final class Calibration {
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
     lines.add("Region,gdp0,c0,i0,g0,va0,wb0,prof0,tar0,yd0,t0,inth0,oth0,theta,ret,a1,a2,b0,res0,v0,nfw0,eqv0,hw0,"
-        + "m0,bcb0,bhh0,fbh0,r0,y100,fx0,niipo,npib0,ca0,tb0,cbp0,fb0,eqi");
+        + "m0,bcb0,bhh0,fbh0,r0,y100,fx0,niipo,npib0,ca0,tb0,cbp0,fb0,fbf0,eqi");
     for (int r = 0; r < nr; r++) {
       Region x = region[r];
       lines.add(REGIONS.get(r) + "," + join(x.gdp, x.c, x.i, x.g, x.va, x.wb, x.prof, x.tar, x.yd, x.t, x.inth, x.oth,
           x.theta, x.ret, x.a1, x.a2, x.b, x.res, x.v, x.nfw, x.eqv, x.hw, x.m, x.bcb, x.bhh, x.fbh, x.r, x.y10, x.fx,
-          x.niipOther, x.npiBonds, x.ca, x.tb, x.cbp, x.fb, x.eqi));
+          x.niipOther, x.npiBonds, x.ca, x.tb, x.cbp, x.fb, x.fbf, x.eqi));
     }
     write(dir.resolve("regions.csv"), lines);
     lines = new ArrayList<>(List.of("Region,Sector,phi,hs0,q0,x0,ml0"));
@@ -468,11 +501,10 @@ public final class Calibration {
       }
     }
     write(dir.resolve("io.csv"), lines);
-    lines = new ArrayList<>(List.of("Region,Region,bh0,bw0"));
+    lines = new ArrayList<>(List.of("Region,Region,bh0,bf0,bw0"));
     for (int k = 0; k < nr; k++) {
       for (int j = 0; j < nr; j++) {
-        lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j],
-            region[k].fbh > 0 ? holdings[k][j] / region[k].fbh : 0));
+        lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j], firmHoldings[k][j], weights[k][j]));
       }
     }
     write(dir.resolve("holdings.csv"), lines);
