@@ -19,12 +19,15 @@ class WorldScenarioTest {
 
   static final Path SCENARIOS = Path.of("..", "models", "world", "scenarios");
   static Results ban;
+  static Results tax;
   static Results baseline;
 
   @BeforeAll
   static void run() {
     ScenarioFile file = ScenarioFile.load(SCENARIOS.resolve("rare-earth-ban.yaml"));
     ban = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
+    tax = ScenarioRunner.run(ScenarioFile.load(SCENARIOS.resolve("us-withholding-tax.yaml")), null, null,
+        SolverSettings.DEFAULT, ProgressListener.NONE);
     baseline = accord.sim.Simulator.run(
         accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(file.model(), null)),
         accord.sim.Scenario.of(file.periods()), SolverSettings.DEFAULT);
@@ -32,6 +35,22 @@ class WorldScenarioTest {
 
   private static double change(String series, int period) {
     return ban.value(series, period) / baseline.value(series, period) - 1;
+  }
+
+  @Test
+  void aWithholdingTaxOnUsBillsTurnsHoldersAwayFromTheDollar() {
+    assertThat(AccountingCheck.check(tax)).isEmpty();
+    int impact = 3; // 2025Q2 (period 1 is 2024Q4)
+    for (String k : List.of("CHN", "JPN", "EUR", "ROW")) {
+      assertThat(tax.value("wgt[" + k + ",USA]", impact)).as("households and firms of %s in US bills", k)
+          .isLessThan(baseline.value("wgt[" + k + ",USA]", impact));
+      assertThat(tax.value("rwt[" + k + ",USA]", impact)).as("reserve managers of %s in US bills", k)
+          .isLessThan(baseline.value("rwt[" + k + ",USA]", impact));
+      assertThat(tax.value("FX[" + k + "]", impact)).as("%s's currency against the dollar", k)
+          .isLessThan(baseline.value("FX[" + k + "]", impact));
+    }
+    assertThat(tax.value("WHT[USA]", 4)).as("the tax is collected from the next quarter").isPositive();
+    assertThat(tax.value("CA[USA]", 4)).as("the US pays foreigners less").isGreaterThan(baseline.value("CA[USA]", 4));
   }
 
   @Test
@@ -49,7 +68,7 @@ class WorldScenarioTest {
 
   @Test
   void aCriticalMineralBanRationsDownstreamOutputAbroad() {
-    int lateIn2025 = 4; // 2025Q4, the third quarter of the ban
+    int lateIn2025 = 5; // 2025Q4 (period 1 is 2024Q4), the third quarter of the ban
     for (String r : List.of("USA", "EUR", "JPN", "KOR")) {
       double services = change("QS[" + r + ",SER]", lateIn2025);
       for (String s : List.of("ELE", "AUT", "MAC")) {

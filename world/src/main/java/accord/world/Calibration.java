@@ -58,6 +58,10 @@ public final class Calibration {
   final double[][] firmHoldings = new double[nr][nr];
   /** Foreign-portfolio weights of holders in k (households and firms alike). */
   final double[][] weights = new double[nr][nr];
+  /** Reserve managers' weights: share of k's reserves held in j's bills. */
+  final double[][] reserveWeights = new double[nr][nr];
+  /** Bills of each issuer held as reserves by the other central banks, USD bn. */
+  final double[] officialHeld = new double[nr];
   final Region[] region = new Region[nr];
 
   /** The quarterly 2024 values of one region (USD bn; rates in percent). */
@@ -238,7 +242,6 @@ public final class Calibration {
     int us = REGIONS.indexOf("USA");
     double[][] bw = new double[nr][nr];
     double[] target = new double[nr];
-    double officialDollars = 0;
     for (int r = 0; r < nr; r++) {
       Region x = region[r];
       String name = REGIONS.get(r);
@@ -250,8 +253,8 @@ public final class Calibration {
       x.y10 = data.value(name, "yield_10y");
       x.fx = data.value(name, "fx_avg");
       x.ca = data.value(name, "current_account") / 4;
-      officialDollars += x.res;
     }
+    reserveWeights();
     for (int k = 0; k < nr; k++) {
       double total = 0;
       for (int j = 0; j < nr; j++) {
@@ -263,7 +266,7 @@ public final class Calibration {
       }
       region[k].niipBonds = region[k].ca / TREND;
       // FBH_k - LIAB_k = NIIP_bonds_k - RES_k (+ dollar reserves held abroad, for the US)
-      target[k] = region[k].niipBonds - region[k].res + (k == us ? officialDollars : 0);
+      target[k] = region[k].niipBonds - region[k].res + officialHeld[k];
     }
     double[] fbh = grossPositions(bw, target);
     for (int k = 0; k < nr; k++) {
@@ -279,8 +282,7 @@ public final class Calibration {
         x.fbh += holdings[r][j];
         x.liab += holdings[j][r];
       }
-      double officialHere = r == us ? officialDollars : 0;
-      x.nfw = x.b + x.res - x.liab - officialHere + x.fbh;
+      x.nfw = x.b + x.res - x.liab - officialHeld[r] + x.fbh;
       if (x.nfw <= 0) {
         throw new IllegalStateException(REGIONS.get(r) + ": households' money and bills would be negative");
       }
@@ -356,8 +358,8 @@ public final class Calibration {
     x.va = x.gdp - x.tar;
     x.wb = LABOUR_SHARE * x.va;
     x.prof = x.va - x.wb;
-    double paid = x.r / 400 * x.liab + (r == us ? x.r / 400 * officialDollars() : 0);
-    double received = x.res * region[us].r / 400;
+    double paid = x.r / 400 * (x.liab + officialHeld[r]);
+    double received = x.res * reserveReturn(r) / 400;
     for (int j = 0; j < nr; j++) {
       received += holdings[r][j] * region[j].r / 400;
     }
@@ -439,7 +441,7 @@ public final class Calibration {
     }
     x.bcb = x.m - x.res;
     x.bhh = x.nfw - x.m - x.fbh;
-    x.cbp = x.r / 400 * x.bcb + (r == REGIONS.indexOf("USA") ? 0 : region[REGIONS.indexOf("USA")].r / 400 * x.res);
+    x.cbp = x.r / 400 * x.bcb + reserveReturn(r) / 400 * x.res;
   }
 
   /** Taxes that make the deficit trend x debt, then the retention rate that gives 2024's YD. */
@@ -455,13 +457,52 @@ public final class Calibration {
     }
   }
 
-  private double officialDollars() {
-    double s = 0;
-    for (Region x : region) {
-      s += x.res;
+  /** The average rate k's reserves earn, percent. */
+  private double reserveReturn(int k) {
+    double r = 0;
+    for (int j = 0; j < nr; j++) {
+      r += reserveWeights[k][j] * region[j].r;
     }
-    return s;
+    return r;
   }
+
+  /**
+   * Reserve managers' weights: the dollar share of each holder's reserves is IMF COFER's world
+   * dollar share scaled by the holder's Treasury intensity (TIC official holdings over its
+   * reserves, relative to the world's), at most 90%; the rest follows COFER's other currencies,
+   * less the holder's own.
+   */
+  private void reserveWeights() {
+    int us = REGIONS.indexOf("USA");
+    double ticWorld = 0;
+    double resWorld = 0;
+    for (int k = 0; k < nr; k++) {
+      if (k != us) {
+        ticWorld += data.officialTreasuries(REGIONS.get(k));
+        resWorld += region[k].res;
+      }
+    }
+    double cofer = 0;
+    for (String j : REGIONS) {
+      cofer += data.reserveShare(j);
+    }
+    for (int k = 0; k < nr; k++) {
+      if (k == us || region[k].res <= 0) {
+        continue;
+      }
+      double intensity = data.officialTreasuries(REGIONS.get(k)) / region[k].res / (ticWorld / resWorld);
+      double dollars = Math.min(0.9, data.reserveShare("USA") / cofer * intensity);
+      double others = 0;
+      for (int j = 0; j < nr; j++) {
+        others += j == us || j == k ? 0 : data.reserveShare(REGIONS.get(j));
+      }
+      for (int j = 0; j < nr; j++) {
+        reserveWeights[k][j] = j == us ? dollars : j == k ? 0 : (1 - dollars) * data.reserveShare(REGIONS.get(j)) / others;
+        officialHeld[j] += reserveWeights[k][j] * region[k].res;
+      }
+    }
+  }
+
 
   /** Writes models/world/calibrated/*.csv, the files the model reads. */
   public void write(Path dir) throws IOException {
@@ -501,10 +542,11 @@ public final class Calibration {
       }
     }
     write(dir.resolve("io.csv"), lines);
-    lines = new ArrayList<>(List.of("Region,Region,bh0,bf0,bw0"));
+    lines = new ArrayList<>(List.of("Region,Region,bh0,bf0,bw0,rw0"));
     for (int k = 0; k < nr; k++) {
       for (int j = 0; j < nr; j++) {
-        lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j], firmHoldings[k][j], weights[k][j]));
+        lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j], firmHoldings[k][j], weights[k][j],
+            reserveWeights[k][j]));
       }
     }
     write(dir.resolve("holdings.csv"), lines);

@@ -14,7 +14,7 @@ import java.util.Map;
  * and vintage so that the calibration report can cite it.
  */
 public record WorldData(Map<String, Figure> macro, Map<String, Double> goods, Map<String, Double> services,
-    Map<String, Double> tariffs, Map<String, double[]> treasuries, Map<String, Double> io) {
+    Map<String, Double> tariffs, Map<String, double[]> treasuries, Map<String, Double> reserves, Map<String, Double> io) {
 
   public static final List<String> REGIONS = List.of("USA", "CHN", "EUR", "JPN", "KOR", "TWN", "IND", "MEX", "CAN", "ROW");
   public static final List<String> SECTORS = List.of("AGR", "ENE", "CRM", "MET", "CHE", "MAC", "ELE", "AUT", "CON", "SER");
@@ -48,11 +48,15 @@ public record WorldData(Map<String, Figure> macro, Map<String, Double> goods, Ma
     for (List<String> r : table(dir.resolve("treasury_holdings.csv")).rows()) {
       treasuries.put(r.get(0), new double[] {Double.parseDouble(r.get(1)), Double.parseDouble(r.get(2))});
     }
+    Map<String, Double> reserves = new HashMap<>();
+    for (List<String> r : table(dir.resolve("reserve_currencies.csv")).rows()) {
+      reserves.merge(r.get(1), Double.parseDouble(r.get(2)), Double::sum);
+    }
     Map<String, Double> io = new HashMap<>();
     for (List<String> r : table(dir.resolve("io_coefficients.csv")).rows()) {
       io.put(r.get(1) + "." + r.get(0), Double.parseDouble(r.get(2)));
     }
-    return new WorldData(macro, goods, services, tariffs, treasuries, io);
+    return new WorldData(macro, goods, services, tariffs, treasuries, reserves, io);
   }
 
   static Csv.Table table(Path file) {
@@ -84,6 +88,20 @@ public record WorldData(Map<String, Figure> macro, Map<String, Double> goods, Ma
   /** Applied tariff of importer d on exporter o in sector s (services: 0). */
   public double tariff(String d, String o, String s) {
     return tariffs.getOrDefault(d + "." + o + "." + s, 0.0);
+  }
+
+  /** Official (foreign central bank) holdings of US Treasuries by holder region, USD bn, end-2024 (TIC). */
+  public double officialTreasuries(String holder) {
+    double[] h = treasuries.get(holder);
+    if (h == null) {
+      throw new IllegalStateException("models/world/data/treasury_holdings.csv has no row for " + holder);
+    }
+    return h[0];
+  }
+
+  /** Share (percent) of the world's allocated reserves held in this issuer's currencies (IMF COFER); 0 if none. */
+  public double reserveShare(String issuer) {
+    return reserves.getOrDefault(issuer, 0.0);
   }
 
   /** Input of sector k per unit of gross output of sector s. */
