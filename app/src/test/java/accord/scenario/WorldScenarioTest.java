@@ -62,6 +62,19 @@ class WorldScenarioTest {
   }
 
   @Test
+  void aTariffWarCutsUsImportsFromChinaAndRaisesTariffRevenue() {
+    Results war = ScenarioRunner.run(ScenarioFile.load(SCENARIOS.resolve("us-china-tariffs.yaml")), null, null,
+        SolverSettings.DEFAULT, ProgressListener.NONE);
+    assertThat(AccountingCheck.check(war)).isEmpty();
+    int peak = 3; // 2025Q2, 145% (period 1 is 2024Q4)
+    assertThat(war.value("TARREV[USA]", peak)).isGreaterThan(3 * baseline.value("TARREV[USA]", peak));
+    assertThat(war.value("CPI[USA]", peak)).isGreaterThan(baseline.value("CPI[USA]", peak));
+    // the bilateral deficit narrows, more as buyers' perceived prices catch up after the truce
+    double before = baseline.value("TBG[USA,CHN]", 13);
+    assertThat(war.value("TBG[USA,CHN]", 13)).isGreaterThan(before + 0.1 * Math.abs(before));
+  }
+
+  @Test
   void theBanHoldsEveryIdentity() {
     assertThat(AccountingCheck.check(ban)).isEmpty();
   }

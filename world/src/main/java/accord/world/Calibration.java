@@ -125,15 +125,35 @@ public final class Calibration {
     }
   }
 
-  /** RAS to exporters' and importers' totals, both first scaled to their mean world total. */
+  /**
+   * RAS to exporters' and importers' totals. The nine regions keep their data totals; the rest
+   * of the world takes the difference: its data totals (world less the nine) include the trade
+   * of its countries with one another, which the model counts as domestic, so its trade with
+   * the nine is the mean of the matrix's own row and column (the nine's records), split so that
+   * world exports equal world imports.
+   */
   private double[][] ras(double[][] m, String exportVar, String importVar) {
     double[] rows = new double[nr];
     double[] cols = new double[nr];
+    int row = REGIONS.indexOf("ROW");
+    double gap = 0;
+    double recorded = 0;
+    for (int r = 0; r < nr; r++) {
+      if (r == row) {
+        for (int k = 0; k < nr; k++) {
+          recorded += (m[r][k] + m[k][r]) / 2;
+        }
+        continue;
+      }
+      rows[r] = data.value(REGIONS.get(r), exportVar);
+      cols[r] = data.value(REGIONS.get(r), importVar);
+      gap += cols[r] - rows[r];
+    }
+    rows[row] = recorded + gap / 2;
+    cols[row] = recorded - gap / 2;
     double sumRows = 0;
     double sumCols = 0;
     for (int r = 0; r < nr; r++) {
-      rows[r] = data.value(REGIONS.get(r), exportVar);
-      cols[r] = data.value(REGIONS.get(r), importVar);
       sumRows += rows[r];
       sumCols += cols[r];
     }

@@ -104,10 +104,13 @@ public final class WorldCalibration {
         }
       }
       out.add(target(data, g, "gdp", data.value(g, "gdp"), gdp));
+      // the rest of the world's data include its countries' trade with one another; its target is its
+      // trade with the nine (see Calibration.ras)
+      String how = g.equals("ROW") ? "with the nine regions, balanced by RAS" : "balanced by RAS";
       out.add(target(data, g, "exports_goods", data.value(g, "exports_goods") + data.value(g, "exports_services"), exports,
-          r.value("EX[" + g + "]", 2), "exports (goods and services; balanced by RAS)"));
+          r.value("EX[" + g + "]", 2), "exports (goods and services; " + how + ")"));
       out.add(target(data, g, "imports_goods", data.value(g, "imports_goods") + data.value(g, "imports_services"), imports,
-          r.value("IM[" + g + "]", 2), "imports (goods and services; balanced by RAS)"));
+          r.value("IM[" + g + "]", 2), "imports (goods and services; " + how + ")"));
       out.add(target(data, g, "current_account", data.value(g, "current_account"), r.value("CA[" + g + "]", 2)));
       // a stock: end-2024 plus the first quarter's current account (no revaluation at 2024 prices)
       out.add(target(data, g, "niip", data.value(g, "niip"), data.value(g, "niip") + data.value(g, "current_account") / 4,
