@@ -70,4 +70,26 @@ public sealed interface Expr {
     }
     return e;
   }
+
+  /**
+   * The sum of |t| over the additive terms t of e: the natural size of an equation such as
+   * 0 = B - BHH - BCB or sum(CA) = 0, whose two sides are no guide to the numbers it balances.
+   */
+  static Expr magnitude(Expr e) {
+    return magnitude(e, new Const(0));
+  }
+
+  private static Expr magnitude(Expr e, Expr acc) {
+    if (e instanceof Binary b && (b.op() == Op.ADD || b.op() == Op.SUB)) {
+      return magnitude(b.right(), magnitude(b.left(), acc));
+    }
+    if (e instanceof Unary u && u.op() == Op.NEG) {
+      return magnitude(u.operand(), acc);
+    }
+    if (e instanceof Const c) {
+      return c.value() == 0 ? acc : new Binary(Op.ADD, acc, new Const(Math.abs(c.value())), Span.NONE);
+    }
+    Expr abs = new Call(Fn.ABS, List.of(e), Span.NONE);
+    return acc instanceof Const z && z.value() == 0 ? abs : new Binary(Op.ADD, acc, abs, Span.NONE);
+  }
 }

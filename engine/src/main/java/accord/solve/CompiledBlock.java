@@ -71,29 +71,11 @@ final class CompiledBlock {
       Equation e = equations.get(tearEq[i]);
       tearLhs[i] = Node.compile(e.lhs());
       tearRhs[i] = Node.compile(e.rhs());
-      tearMagnitude[i] = Node.compile(magnitude(e.lhs(), magnitude(e.rhs(), new Expr.Const(0))));
+      tearMagnitude[i] = Node.compile(Expr.magnitude(new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span())));
       tearAssignable[i] = e.definedSlot() == slot[i] && !Incidence.currentSlots(e.rhs()).contains(slot[i]);
       Expr residual = new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span());
       partials(residual, local, i, tearDeps, tearPartials);
     }
-  }
-
-  /**
-   * acc + the sum of |t| over the additive terms t of e: the scale of an implicit equation such
-   * as 0 = B - BHH - BCB, whose two sides are no guide to the size of the numbers it balances.
-   */
-  static Expr magnitude(Expr e, Expr acc) {
-    if (e instanceof Expr.Binary b && (b.op() == Expr.Op.ADD || b.op() == Expr.Op.SUB)) {
-      return magnitude(b.right(), magnitude(b.left(), acc));
-    }
-    if (e instanceof Expr.Unary u && u.op() == Expr.Op.NEG) {
-      return magnitude(u.operand(), acc);
-    }
-    if (e instanceof Expr.Const c) {
-      return c.value() == 0 ? acc : new Expr.Binary(Expr.Op.ADD, acc, new Expr.Const(Math.abs(c.value())), accord.lang.Span.NONE);
-    }
-    Expr abs = new Expr.Call(Expr.Fn.ABS, java.util.List.of(e), accord.lang.Span.NONE);
-    return acc instanceof Expr.Const z && z.value() == 0 ? abs : new Expr.Binary(Expr.Op.ADD, acc, abs, accord.lang.Span.NONE);
   }
 
   /** Partial derivatives of {@code e} with respect to the block variables it reads. */

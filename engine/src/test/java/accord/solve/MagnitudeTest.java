@@ -3,6 +3,7 @@ package accord.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import accord.model.Evaluator;
+import accord.model.Expr;
 import accord.model.Model;
 import accord.sim.Run;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,7 @@ class MagnitudeTest {
     var eq = m.equations().get(0);
     double[][] rows = {m.initialRow()};
     double residual = Evaluator.eval(eq.lhs(), rows, 0) - Evaluator.eval(eq.rhs(), rows, 0);
-    double size = Evaluator.eval(CompiledBlock.magnitude(eq.lhs(), CompiledBlock.magnitude(eq.rhs(),
-        new accord.model.Expr.Const(0))), rows, 0);
+    double size = Evaluator.eval(Expr.magnitude(new Expr.Binary(Expr.Op.SUB, eq.lhs(), eq.rhs(), eq.span())), rows, 0);
     assertThat(residual).isEqualTo(-2);
     assertThat(size).isEqualTo(1e4 + 3e4 + 2e4 + 2);
   }
