@@ -75,6 +75,32 @@ class WorldScenarioTest {
   }
 
   @Test
+  void movingIphoneAssemblyToIndiaShiftsTheUsDeficitFromChinaToIndia() {
+    Results move = ScenarioRunner.run(ScenarioFile.load(SCENARIOS.resolve("iphone-india.yaml")), null, null,
+        SolverSettings.DEFAULT, ProgressListener.NONE);
+    assertThat(AccountingCheck.check(move)).isEmpty();
+    int year = 7; // 2026Q2, the move complete (period 1 is 2024Q4)
+    double china = move.value("TBG[USA,CHN]", year) - baseline.value("TBG[USA,CHN]", year);
+    double india = move.value("TBG[USA,IND]", year) - baseline.value("TBG[USA,IND]", year);
+    assertThat(china).as("US goods balance with China, USD bn a year").isBetween(15.0, 35.0);
+    assertThat(india).as("US goods balance with India").isBetween(-35.0, -15.0);
+    assertThat(move.value("QS[IND,ELE]", year)).isGreaterThan(1.05 * baseline.value("QS[IND,ELE]", year));
+  }
+
+  @Test
+  void aCurrencyAccordHoldsTheRenminbiStrongerWithReserves() {
+    Results accord = ScenarioRunner.run(ScenarioFile.load(SCENARIOS.resolve("currency-accord.yaml")), null, null,
+        SolverSettings.DEFAULT, ProgressListener.NONE);
+    assertThat(AccountingCheck.check(accord)).isEmpty();
+    for (int p = 4; p <= 13; p++) {
+      assertThat(accord.value("FX[CHN]", p)).isCloseTo(0.95 * 7.19, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(accord.value("RES[CHN]", p)).as("reserves stay positive").isPositive();
+    }
+    assertThat(accord.value("RES[CHN]", 4)).as("the PBoC sells reserves to hold the rate")
+        .isLessThan(accord.value("RES[CHN]", 3));
+  }
+
+  @Test
   void theBanHoldsEveryIdentity() {
     assertThat(AccountingCheck.check(ban)).isEmpty();
   }

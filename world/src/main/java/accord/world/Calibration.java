@@ -29,8 +29,6 @@ public final class Calibration {
    * (assumption: a steady baseline; the 2024 deficits themselves are not in the data files).
    */
   static final double TREND = 0.012272234;
-  /** Share of non-US government bonds held abroad (assumption; IMF CPIS puts most at 5-30%). */
-  static final double FOREIGN_HELD = 0.15;
   /** Least share of households' net worth in foreign bills where firms lend abroad (assumption). */
   static final double MIN_FOREIGN_SHARE = 0.02;
   /** Money (deposits) as a share of households' non-equity financial wealth (assumption). */
