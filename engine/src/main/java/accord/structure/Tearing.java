@@ -67,18 +67,43 @@ final class Tearing {
    * one, every torn variable of an explicit equation whose return leaves the graph acyclic.
    */
   private static void prune(int[][] deps, boolean[] assignable, boolean[] torn) {
+    int[] seen = new int[torn.length];
+    int[] stack = new int[torn.length];
     for (int i = torn.length - 1; i >= 0; i--) {
-      if (!torn[i] || !assignable[i]) {
-        continue;
+      if (torn[i] && assignable[i]) {
+        torn[i] = false;
+        torn[i] = onACycle(i, deps, torn, seen, stack);
       }
-      torn[i] = false;
-      for (int[] comp : Scc.components(graph(deps, torn))) {
-        if (comp.length > 1) {
-          torn[i] = true;
-          break;
+    }
+  }
+
+  /**
+   * Whether i, untorn, lies on a cycle of the graph of untorn variables. The graph without i is
+   * acyclic, so any cycle passes through i: search for i from what i needs (depth first, the
+   * visit stamp of i's turn in {@code seen}).
+   */
+  private static boolean onACycle(int i, int[][] deps, boolean[] torn, int[] seen, int[] stack) {
+    int stamp = i + 1;
+    int top = 0;
+    for (int j : deps[i]) {
+      if (j != i && !torn[j] && seen[j] != stamp) {
+        seen[j] = stamp;
+        stack[top++] = j;
+      }
+    }
+    while (top > 0) {
+      int v = stack[--top];
+      for (int w : deps[v]) {
+        if (w == i) {
+          return true;
+        }
+        if (!torn[w] && seen[w] != stamp) {
+          seen[w] = stamp;
+          stack[top++] = w;
         }
       }
     }
+    return false;
   }
 
   /** Edges among the variables not torn: i needs j. Torn variables are known (no edges). */
