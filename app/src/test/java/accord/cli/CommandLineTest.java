@@ -41,6 +41,33 @@ class CommandLineTest {
     assertThat(lines.get(5)).startsWith("5,");
   }
 
+  /** The world model's output schema (docs/world-model.md): the report and the web lab read these columns. */
+  @Test
+  void theWorldRunWritesTheDocumentedSchema(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("world.csv");
+    Outcome o = accord("run", "../models/world/world.acc", "--out", csv.toString());
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("real GDP growth", "TB $bn/day", "accounting: 20 matrices and 23 hidden equations hold");
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = accord.model.Csv.parse(lines.get(0) + "\n").header();
+    assertThat(header.get(0)).isEqualTo("period");
+    assertThat(lines.get(1)).startsWith("2025Q1,");
+    assertThat(lines.get(lines.size() - 1)).startsWith("2034Q4,");
+    List<String> regions = List.of("USA", "CHN", "EUR", "JPN", "KOR", "TWN", "IND", "MEX", "CAN", "ROW");
+    for (String r : regions) {
+      for (String s : List.of("GDP", "RGDP", "CA", "TB", "TBD", "FA", "NIIP", "RES", "FX", "CPI", "R", "Y10", "EQ", "HP",
+          "HNW", "TARREV")) {
+        assertThat(header).contains(s + "[" + r + "]");
+      }
+      for (String p : regions) {
+        assertThat(header).contains("TBG[" + r + "," + p + "]");
+      }
+      for (String sector : List.of("AGR", "ENE", "CRM", "MET", "CHE", "MAC", "ELE", "AUT", "CON", "SER")) {
+        assertThat(header).contains("QS[" + r + "," + sector + "]");
+      }
+    }
+  }
+
   @Test
   void checkPrintsEquationsBlocksAndMatrices() {
     Outcome o = accord("check", "../models/gl/pc.acc");
