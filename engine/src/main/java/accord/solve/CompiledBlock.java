@@ -1,6 +1,7 @@
 package accord.solve;
 
 import accord.model.Equation;
+import accord.model.EvalException;
 import accord.model.Expr;
 import accord.structure.Block;
 import accord.structure.Incidence;
@@ -33,9 +34,28 @@ final class CompiledBlock {
   final boolean[] tearAssignable;
   final int[][] tearDeps;
   final Node[][] tearPartials;
+  /** The right sides of the assignments and every partial (assignments' then tears', in order): for Codegen. */
+  final Expr[] assignExpr;
+  final Expr[] partialExpr;
 
-  CompiledBlock(Block block, List<Equation> equations) {
+  /** The slots the assignments write, in order. */
+  private final int[] assigned;
+  /**
+   * The assignments get bytecode ({@link Codegen}) after this many evaluations through the
+   * trees, the partials at their first use after that; negative: never. Generating costs, on a
+   * cold JVM, about as much as hundreds of tree evaluations, so short runs never pay for it.
+   */
+  private final int codegenAfter;
+  /** Evaluations of the assignments so far; racy on purpose: it only decides when to generate. */
+  private int evaluations;
+  private volatile BlockCode assignCode;
+  private volatile BlockCode partialCode;
+  /** Stands for code not made because the block is too large for a class file. */
+  private static final BlockCode NONE = (cur, rows, t, out) -> false;
+
+  CompiledBlock(Block block, List<Equation> equations, int codegenAfter) {
     this.block = block;
+    this.codegenAfter = codegenAfter;
     this.k = block.tearVariables().length;
     this.n = block.variables().length;
     this.slot = new int[n];
@@ -53,11 +73,14 @@ final class CompiledBlock {
     assignRhs = new Node[order.length];
     assignDeps = new int[order.length][];
     assignPartials = new Node[order.length][];
+    assignExpr = new Expr[order.length];
+    List<Expr> partialExprs = new ArrayList<>();
     for (int i = 0; i < order.length; i++) {
       Expr rhs = equations.get(order[i]).rhs();
+      assignExpr[i] = rhs;
       assignRhs[i] = Node.compile(rhs);
       if (k > 0) {
-        partials(rhs, local, i, assignDeps, assignPartials);
+        partials(rhs, local, i, assignDeps, assignPartials, partialExprs);
       }
     }
     tearEq = block.tearEquations().clone();
@@ -74,12 +97,56 @@ final class CompiledBlock {
       tearMagnitude[i] = Node.compile(Expr.magnitude(new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span())));
       tearAssignable[i] = e.definedSlot() == slot[i] && !Incidence.currentSlots(e.rhs()).contains(slot[i]);
       Expr residual = new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span());
-      partials(residual, local, i, tearDeps, tearPartials);
+      partials(residual, local, i, tearDeps, tearPartials, partialExprs);
+    }
+    partialExpr = partialExprs.toArray(Expr[]::new);
+    assigned = java.util.Arrays.copyOfRange(slot, k, n);
+  }
+
+  /**
+   * Runs the assignments through their bytecode; false if there is none yet or it gave up: the
+   * caller then runs the trees, which report the error.
+   */
+  boolean assignByCode(double[] cur, double[][] rows, int t) {
+    BlockCode c = assignCode;
+    if (c == null) {
+      if (codegenAfter < 0 || evaluations++ < codegenAfter) {
+        return false;
+      }
+      c = orNone(Codegen.assignments(assignExpr, assigned));
+      assignCode = c;
+    }
+    return run(c, cur, rows, t, null);
+  }
+
+  /** Every partial into {@code out} (in {@link #partialExpr} order) through bytecode; false as above. */
+  boolean partialsByCode(double[] cur, double[][] rows, int t, double[] out) {
+    BlockCode c = partialCode;
+    if (c == null) {
+      if (assignCode == null) {
+        return false;   // not hot yet
+      }
+      c = orNone(Codegen.partials(partialExpr));
+      partialCode = c;
+    }
+    return run(c, cur, rows, t, out);
+  }
+
+  private static BlockCode orNone(BlockCode c) {
+    return c != null ? c : NONE;
+  }
+
+  private static boolean run(BlockCode c, double[] cur, double[][] rows, int t, double[] out) {
+    try {
+      return c.eval(cur, rows, t, out);
+    } catch (EvalException e) {
+      return false;   // a shared helper's domain error: the trees report it
     }
   }
 
   /** Partial derivatives of {@code e} with respect to the block variables it reads. */
-  private static void partials(Expr e, Map<Integer, Integer> local, int i, int[][] deps, Node[][] out) {
+  private static void partials(Expr e, Map<Integer, Integer> local, int i, int[][] deps, Node[][] out,
+      List<Expr> exprs) {
     List<Integer> d = new ArrayList<>();
     List<Node> p = new ArrayList<>();
     for (int s : Incidence.currentSlots(e)) {
@@ -91,6 +158,7 @@ final class CompiledBlock {
       if (!Derivative.isZero(de)) {
         d.add(v);
         p.add(Node.compile(de));
+        exprs.add(de);
       }
     }
     deps[i] = d.stream().mapToInt(Integer::intValue).toArray();

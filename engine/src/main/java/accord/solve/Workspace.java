@@ -21,11 +21,15 @@ public final class Workspace {
   /** Jacobian evaluations in this run (for benchmarks and tests). */
   int jacobians;
 
+  /** Partial derivatives of one block, in {@code CompiledBlock.partialExpr} order. */
+  final double[] partials;
+
   public Workspace(int maxTears, int maxVars) {
-    this(maxTears, maxVars, 0);
+    this(maxTears, maxVars, 0, 0);
   }
 
-  public Workspace(int maxTears, int maxVars, int blocks) {
+  public Workspace(int maxTears, int maxVars, int blocks, int maxPartials) {
+    partials = new double[maxPartials];
     luCache = new double[blocks][];
     pivotCache = new int[blocks][];
     int k = Math.max(1, maxTears);
