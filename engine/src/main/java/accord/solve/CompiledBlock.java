@@ -51,7 +51,12 @@ final class CompiledBlock {
   private volatile BlockCode assignCode;
   private volatile BlockCode partialCode;
   /** Stands for code not made because the block is too large for a class file. */
-  private static final BlockCode NONE = (cur, rows, t, out) -> false;
+  private static final BlockCode NONE = new BlockCode() {
+    @Override
+    public boolean eval(double[] cur, double[][] rows, int t, double[] out) {
+      return false;
+    }
+  };
 
   CompiledBlock(Block block, List<Equation> equations, int codegenAfter) {
     this.block = block;
