@@ -63,11 +63,11 @@ final class Codegen {
     return generate(stores);
   }
 
-  /** The code of {@code partials[j]} into {@code out[j]}; null if too large for a class. */
-  static BlockCode partials(Expr[] partials) {
+  /** The code of {@code exprs[j]} into {@code out[j]}; null if too large for a class. */
+  static BlockCode values(Expr[] exprs) {
     List<Store> stores = new ArrayList<>();
-    for (int j = 0; j < partials.length; j++) {
-      stores.add(new Store(partials[j], OUT, j, false));
+    for (int j = 0; j < exprs.length; j++) {
+      stores.add(new Store(exprs[j], OUT, j, false));
     }
     return generate(stores);
   }

@@ -34,21 +34,23 @@ final class CompiledBlock {
   final boolean[] tearAssignable;
   final int[][] tearDeps;
   final Node[][] tearPartials;
-  /** The right sides of the assignments and every partial (assignments' then tears', in order): for Codegen. */
+  /** For Codegen: the assignments' right sides; each tear's lhs, rhs and magnitude; every partial (assignments' then tears'). */
   final Expr[] assignExpr;
+  final Expr[] tearExpr;
   final Expr[] partialExpr;
 
   /** The slots the assignments write, in order. */
   private final int[] assigned;
   /**
    * The assignments get bytecode ({@link Codegen}) after this many evaluations through the
-   * trees, the partials at their first use after that; negative: never. Generating costs, on a
+   * trees, the tear residuals and the partials at their first use after that; negative: never. Generating costs, on a
    * cold JVM, about as much as hundreds of tree evaluations, so short runs never pay for it.
    */
   private final int codegenAfter;
   /** Evaluations of the assignments so far; racy on purpose: it only decides when to generate. */
   private int evaluations;
   private volatile BlockCode assignCode;
+  private volatile BlockCode tearCode;
   private volatile BlockCode partialCode;
   /** Stands for code not made because the block is too large for a class file. */
   private static final BlockCode NONE = new BlockCode() {
@@ -95,11 +97,15 @@ final class CompiledBlock {
     tearAssignable = new boolean[k];
     tearDeps = new int[k][];
     tearPartials = new Node[k][];
+    tearExpr = new Expr[3 * k];
     for (int i = 0; i < k; i++) {
       Equation e = equations.get(tearEq[i]);
-      tearLhs[i] = Node.compile(e.lhs());
-      tearRhs[i] = Node.compile(e.rhs());
-      tearMagnitude[i] = Node.compile(Expr.magnitude(new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span())));
+      tearExpr[3 * i] = e.lhs();
+      tearExpr[3 * i + 1] = e.rhs();
+      tearExpr[3 * i + 2] = Expr.magnitude(new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span()));
+      tearLhs[i] = Node.compile(tearExpr[3 * i]);
+      tearRhs[i] = Node.compile(tearExpr[3 * i + 1]);
+      tearMagnitude[i] = Node.compile(tearExpr[3 * i + 2]);
       tearAssignable[i] = e.definedSlot() == slot[i] && !Incidence.currentSlots(e.rhs()).contains(slot[i]);
       Expr residual = new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span());
       partials(residual, local, i, tearDeps, tearPartials, partialExprs);
@@ -124,17 +130,20 @@ final class CompiledBlock {
     return run(c, cur, rows, t, null);
   }
 
+  /** Each tear's lhs, rhs and magnitude into {@code out[3i..3i+2]} through bytecode; false as above. */
+  boolean tearsByCode(double[] cur, double[][] rows, int t, double[] out) {
+    if (tearCode == null && assignCode != null) {
+      tearCode = orNone(Codegen.values(tearExpr));
+    }
+    return tearCode != null && run(tearCode, cur, rows, t, out);
+  }
+
   /** Every partial into {@code out} (in {@link #partialExpr} order) through bytecode; false as above. */
   boolean partialsByCode(double[] cur, double[][] rows, int t, double[] out) {
-    BlockCode c = partialCode;
-    if (c == null) {
-      if (assignCode == null) {
-        return false;   // not hot yet
-      }
-      c = orNone(Codegen.partials(partialExpr));
-      partialCode = c;
+    if (partialCode == null && assignCode != null) {
+      partialCode = orNone(Codegen.values(partialExpr));
     }
-    return run(c, cur, rows, t, out);
+    return partialCode != null && run(partialCode, cur, rows, t, out);
   }
 
   private static BlockCode orNone(BlockCode c) {

@@ -162,18 +162,27 @@ public final class Program {
       cur[b.slot[i]] = x[i];
     }
     assign(b, cur, rows, t, period);
+    double[] lrm = w.tears;
+    boolean code = b.tearsByCode(cur, rows, t, lrm);
     double norm = 0;
     for (int i = 0; i < b.k; i++) {
       double l;
       double r;
-      try {
-        l = b.tearLhs[i].eval(cur, rows, t);
-        r = b.tearRhs[i].eval(cur, rows, t);
-      } catch (EvalException e) {
-        throw new EvalFailure(e.getMessage(), period, equations.get(b.tearEq[i]).label(), e.span());
+      double terms;
+      if (code) {
+        l = lrm[3 * i];
+        r = lrm[3 * i + 1];
+        terms = lrm[3 * i + 2];
+      } else {
+        try {
+          l = b.tearLhs[i].eval(cur, rows, t);
+          r = b.tearRhs[i].eval(cur, rows, t);
+        } catch (EvalException e) {
+          throw new EvalFailure(e.getMessage(), period, equations.get(b.tearEq[i]).label(), e.span());
+        }
+        terms = b.tearMagnitude[i].eval(cur, rows, t);
       }
       w.f[i] = l - r;
-      double terms = b.tearMagnitude[i].eval(cur, rows, t);
       w.scale[i] = Math.max(Math.max(Math.max(1, Math.abs(x[i])), Math.max(Math.abs(l), Math.abs(r))), terms);
       double q = w.f[i] * w.weight[i];
       norm += q * q;

@@ -23,6 +23,8 @@ public final class Workspace {
 
   /** Partial derivatives of one block, in {@code CompiledBlock.partialExpr} order. */
   final double[] partials;
+  /** Each tear equation's lhs, rhs and magnitude. */
+  final double[] tears;
 
   public Workspace(int maxTears, int maxVars) {
     this(maxTears, maxVars, 0, 0);
@@ -30,6 +32,7 @@ public final class Workspace {
 
   public Workspace(int maxTears, int maxVars, int blocks, int maxPartials) {
     partials = new double[maxPartials];
+    tears = new double[3 * Math.max(1, maxTears)];
     luCache = new double[blocks][];
     pivotCache = new int[blocks][];
     int k = Math.max(1, maxTears);

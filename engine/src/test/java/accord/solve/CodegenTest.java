@@ -138,7 +138,7 @@ class CodegenTest {
         exprs.add(random(random, 4, special));
       }
       Expr[] partials = exprs.toArray(Expr[]::new);
-      BlockCode all = Codegen.partials(partials);
+      BlockCode all = Codegen.values(partials);
       for (int trial = 0; trial < 20; trial++) {
         double[][] rows = new double[3][SLOTS + 1];
         for (double[] row : rows) {
