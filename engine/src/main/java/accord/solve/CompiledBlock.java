@@ -42,13 +42,14 @@ final class CompiledBlock {
   /** The slots the assignments write, in order. */
   private final int[] assigned;
   /**
-   * The assignments get bytecode ({@link Codegen}) after this many evaluations through the
-   * trees, the tear residuals and the partials at their first use after that; negative: never. Generating costs, on a
-   * cold JVM, about as much as hundreds of tree evaluations, so short runs never pay for it.
+   * The assignments get bytecode ({@link Codegen}) once the block has evaluated this many
+   * equations through the trees, and has been evaluated a thousandth as many times (see
+   * {@link Program#CODEGEN_AFTER}); the tear residuals and the partials at their first use after
+   * that. Negative: never.
    */
   private final int codegenAfter;
-  /** Evaluations of the assignments so far; racy on purpose: it only decides when to generate. */
-  private int evaluations;
+  /** Evaluations of the block so far; racy on purpose: it only decides when to generate. */
+  private int calls;
   private volatile BlockCode assignCode;
   private volatile BlockCode tearCode;
   private volatile BlockCode partialCode;
@@ -121,7 +122,8 @@ final class CompiledBlock {
   boolean assignByCode(double[] cur, double[][] rows, int t) {
     BlockCode c = assignCode;
     if (c == null) {
-      if (codegenAfter < 0 || evaluations++ < codegenAfter) {
+      calls++;
+      if (codegenAfter < 0 || calls < codegenAfter / 1000 || (long) calls * n < codegenAfter) {
         return false;
       }
       c = orNone(Codegen.assignments(assignExpr, assigned));
