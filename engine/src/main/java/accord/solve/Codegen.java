@@ -45,7 +45,9 @@ final class Codegen {
   private static final int ROWS = 1;
   private static final int T = 2;
   private static final int OUT = 3;
-  private static final int FIRST_LAG_ROW = 4;
+  /** NaN once an assigned value was not finite: the sum of value * 0 (two slots, a double). */
+  private static final int NOT_FINITE = 4;
+  private static final int FIRST_LAG_ROW = 6;
 
   /** Writes {@code value} into {@code array[index]}; {@code finite}: give up unless it is finite. */
   private record Store(Expr value, int array, int index, boolean finite) {
@@ -143,7 +145,7 @@ final class Codegen {
       MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null);
       mv.visitCode();
       Emitter e = new Emitter(mv);
-      e.loadLagRows(used);
+      e.begin(used);
       for (Store s : stores.subList(from, to)) {
         e.store(s);
       }
@@ -170,7 +172,9 @@ final class Codegen {
       this.mv = mv;
     }
 
-    void loadLagRows(Set<Integer> lags) {
+    void begin(Set<Integer> lags) {
+      op(DCONST_0);
+      var(DSTORE, NOT_FINITE);
       for (int lag : lags) {
         var(ALOAD, ROWS);
         var(ILOAD, T);
@@ -189,18 +193,28 @@ final class Codegen {
       doubles = 0;
       expr(s.value());
       if (s.finite()) {
+        // no branch per value (a branch is a deoptimisation point to the JIT): v * 0 is NaN for
+        // an infinite or NaN v, and the chunk gives up at its end, before the next one runs
         op(DUP2);
-        op(DUP2);
-        op(DSUB);             // v - v is 0 unless v is infinite or NaN
         op(DCONST_0);
-        op(DCMPL);
-        jump(IFNE, bail());
+        op(DMUL);
+        var(DLOAD, NOT_FINITE);
+        op(DADD);
+        var(DSTORE, NOT_FINITE);
       }
       op(DASTORE);
     }
 
     void finish() {
+      Label fail = new Label();
+      var(DLOAD, NOT_FINITE);
+      op(DCONST_0);
+      op(DCMPL);
+      jump(IFNE, fail);
       op(ICONST_1);
+      op(IRETURN);
+      mv.visitLabel(fail);
+      op(ICONST_0);
       op(IRETURN);
       for (Label l : bails.values()) {
         mv.visitLabel(l);
