@@ -75,9 +75,9 @@ public final class Program {
    * equations through the expression trees, in at least a thousandth as many evaluations of the
    * block. On a cold JVM, generating a block costs about as much as a few hundred evaluations of
    * it, and the first block about 40 ms more (ASM loads and warms up): a million equation
-   * evaluations repay that, so a single run of the world model (its large block evaluated about
-   * 300 times) or of a textbook model stays on the trees, and a benchmark or a long batch of
-   * runs of one Program gets the bytecode. The system property {@code accord.codegen} overrides
+   * evaluations repay that, so a single run of the world model (its large block evaluated 274
+   * times) or of a textbook model stays on the trees, and a benchmark or a long batch of runs
+   * of one Program gets the bytecode (bench/README.md has the measurements). The system property {@code accord.codegen} overrides
    * it: {@code false} never, or a number (0: at once).
    */
   public static final int CODEGEN_AFTER = 1_000_000;
