@@ -35,6 +35,11 @@ public final class Calibration {
   static final double MONEY_SHARE = 0.3;
   /** Least share of equity in households' non-financial-asset wealth (assumption). */
   static final double MIN_EQUITY_SHARE = 0.05;
+  /**
+   * Share of households' equity invested abroad (assumption: home bias; Coeurdacier and Rey 2013
+   * put the foreign share of equity portfolios at 0.1-0.5), spread over foreign issuers by size.
+   */
+  static final double FOREIGN_EQUITY_SHARE = 0.2;
   /** Propensity to consume out of disposable income (Godley and Lavoie 2007, ch. 12). */
   static final double ALPHA1 = 0.75;
   /** Smallest home share of a sector's composite demand (keeps domestic production positive). */
@@ -61,16 +66,43 @@ public final class Calibration {
   /** Bills of each issuer held as reserves by the other central banks, USD bn. */
   final double[] officialHeld = new double[nr];
   final Region[] region = new Region[nr];
+  /** Share of j's equity held by k's households (the rest of each row's portfolio is at home). */
+  final double[][] equityShares = new double[nr][nr];
+  /** Each region's net equity position (households' equity less its firms' equity), USD bn. */
+  private final double[] netEquity;
+  /** The net equity positions of the previous pass, which the net bond positions leave out. */
+  private final double[] equityBefore;
 
   /** The quarterly 2024 values of one region (USD bn; rates in percent). */
   static final class Region {
-    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div, fb, fbf, eqi, aer;
+    double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, div, divr, fb, fbf, eqi, aer, eqh;
     double b, res, v, nfw, eqv, hw, m, bcb, bhh, fbh, liab, niipBonds, niipOther, npiBonds;
     double r, y10, fx, a1, a2, cbp, ca;
   }
 
-  public Calibration(WorldData data) {
+  /**
+   * The calibration of the data. Net bond positions sit on the trend net of the equity
+   * positions, which the income step derives: repeated until the two agree.
+   */
+  public static Calibration of(WorldData data) {
+    Calibration c = new Calibration(data, new double[REGIONS.size()]);
+    for (int pass = 0; pass < 50; pass++) {
+      Calibration next = new Calibration(data, c.netEquity);
+      double change = 0;
+      for (int r = 0; r < next.nr; r++) {
+        change = Math.max(change, Math.abs(next.netEquity[r] - c.netEquity[r]) / Math.max(1, next.region[r].gdp));
+      }
+      c = next;
+      if (change < 1e-13) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("the net equity positions do not settle");
+  }
+
+  private Calibration(WorldData data, double[] equityBefore) {
     this.data = data;
+    this.equityBefore = equityBefore;
     balanceTrade();
     for (int r = 0; r < nr; r++) {
       region[r] = new Region();
@@ -84,6 +116,59 @@ public final class Calibration {
         firmHoldings[r][j] = weights[r][j] * region[r].fbf;
       }
     }
+    netEquity = crossBorderEquity();
+  }
+
+  /**
+   * Households hold FOREIGN_EQUITY_SHARE of their equity abroad, spread over the other issuers
+   * by the size of their equity, and the rest at home. What they receive from abroad in
+   * dividends less what their firms pay abroad leaves the region's other current income (so
+   * that 2024's current account and disposable income stay), the tax rate applies to the
+   * dividends households receive, and housing is the rest of their net worth. Returns the net
+   * equity positions.
+   */
+  private double[] crossBorderEquity() {
+    double[] net = new double[nr];
+    for (int k = 0; k < nr; k++) {
+      double others = 0;
+      for (int j = 0; j < nr; j++) {
+        others += j == k ? 0 : region[j].eqv;
+      }
+      for (int j = 0; j < nr; j++) {
+        if (j != k) {
+          // k's households put FOREIGN_EQUITY_SHARE x (their home market) abroad, j's part by size
+          equityShares[k][j] = FOREIGN_EQUITY_SHARE * region[k].eqv / others;
+        }
+      }
+    }
+    for (int j = 0; j < nr; j++) {
+      double abroad = 0;
+      for (int k = 0; k < nr; k++) {
+        abroad += k == j ? 0 : equityShares[k][j];
+      }
+      if (abroad > 1) {
+        throw new IllegalStateException(REGIONS.get(j) + ": foreigners would hold more than all its equity");
+      }
+      equityShares[j][j] = 1 - abroad;
+    }
+    for (int k = 0; k < nr; k++) {
+      Region x = region[k];
+      x.eqh = 0;
+      x.divr = 0;
+      for (int j = 0; j < nr; j++) {
+        x.eqh += equityShares[k][j] * region[j].eqv;
+        x.divr += equityShares[k][j] * region[j].div;
+      }
+      net[k] = x.eqh - x.eqv;
+      x.oth -= x.divr - x.div;
+      x.theta = x.t / (x.wb + x.divr + x.inth);
+      x.hw = x.v - x.nfw - x.eqh;
+      x.niipOther = data.value(REGIONS.get(k), "niip") - x.niipBonds - net[k];
+      if (x.hw < 0) {
+        throw new IllegalStateException(REGIONS.get(k) + ": net worth is smaller than its financial assets");
+      }
+    }
+    return net;
   }
 
   private void balanceTrade() {
@@ -282,7 +367,9 @@ public final class Calibration {
       for (int j = 0; j < nr; j++) {
         bw[k][j] /= total;
       }
-      region[k].niipBonds = region[k].ca / TREND;
+      // the net foreign position that the current account keeps steady on the trend, less the
+      // part held as equity
+      region[k].niipBonds = region[k].ca / TREND - equityBefore[k];
       // FBH_k - LIAB_k = NIIP_bonds_k - RES_k (+ dollar reserves held abroad, for the US)
       target[k] = region[k].niipBonds - region[k].res + officialHeld[k];
     }
@@ -433,15 +520,9 @@ public final class Calibration {
       newEquity = TREND * minEquity;
     }
     x.eqi = newEquity / x.i;
-    x.theta = x.t / (x.wb + (1 - x.ret) * x.prof + x.inth);
     x.div = (1 - x.ret) * x.prof;
-    // equity held = new issues / trend growth (a steady equity-to-income ratio); housing and
-    // other non-financial wealth is the rest of net worth
+    // the firms' equity = new issues / trend growth (a steady equity-to-income ratio)
     x.eqv = x.eqi * x.i / TREND;
-    x.hw = x.v - x.nfw - x.eqv;
-    if (x.hw < 0) {
-      throw new IllegalStateException(REGIONS.get(r) + ": net worth is smaller than its financial assets");
-    }
     x.a1 = Math.min(ALPHA1, 0.9 * x.c / x.yd);
     x.a2 = (x.c - x.a1 * x.yd) / x.v;
   }
@@ -560,11 +641,11 @@ public final class Calibration {
       }
     }
     write(dir.resolve("io.csv"), lines);
-    lines = new ArrayList<>(List.of("Region,Region,bh0,bf0,bw0,rw0"));
+    lines = new ArrayList<>(List.of("Region,Region,bh0,bf0,bw0,rw0,eh0"));
     for (int k = 0; k < nr; k++) {
       for (int j = 0; j < nr; j++) {
         lines.add(REGIONS.get(k) + "," + REGIONS.get(j) + "," + join(holdings[k][j], firmHoldings[k][j], weights[k][j],
-            reserveWeights[k][j]));
+            reserveWeights[k][j], equityShares[k][j]));
       }
     }
     write(dir.resolve("holdings.csv"), lines);
@@ -588,6 +669,6 @@ public final class Calibration {
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : "models/world");
-    new Calibration(WorldData.read(root.resolve("data"))).write(root.resolve("calibrated"));
+    Calibration.of(WorldData.read(root.resolve("data"))).write(root.resolve("calibrated"));
   }
 }

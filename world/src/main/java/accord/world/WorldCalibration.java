@@ -72,7 +72,7 @@ public final class WorldCalibration {
   /** Runs both steps, writes models/world/calibrated, and returns the target table. */
   public static List<Target> calibrate(Path worldDir) throws IOException {
     WorldData data = WorldData.read(worldDir.resolve("data"));
-    Calibration c = new Calibration(data);
+    Calibration c = Calibration.of(data);
     Path out = worldDir.resolve("calibrated");
     c.write(out);
     writeAddFactors(out, c, null, 2);

@@ -76,14 +76,30 @@ class BaselineTest {
     }
   }
 
-  /** Valuation changes of bills held across borders when exchange rates move (zero in the baseline). */
+  /**
+   * Valuation changes of the positions held across borders: bills (households', firms' and
+   * reserves) when exchange rates move, equity when prices or exchange rates move.
+   */
   private static double revaluation(String g, int p) {
     double r = 0;
     for (String j : WorldData.REGIONS) {
-      r += run.value("BH[" + g + "," + j + "]", p - 1) * (1 / run.value("e[" + j + "]", p) - 1 / run.value("e[" + j + "]", p - 1));
-      r -= run.value("BH[" + j + "," + g + "]", p - 1) * (1 / run.value("e[" + g + "]", p) - 1 / run.value("e[" + g + "]", p - 1));
+      double held = 0;
+      double owed = 0;
+      for (String kind : List.of("BH", "BF", "RB")) {
+        held += run.value(kind + "[" + g + "," + j + "]", p - 1);
+        owed += run.value(kind + "[" + j + "," + g + "]", p - 1);
+      }
+      r += held * (1 / run.value("e[" + j + "]", p) - 1 / run.value("e[" + j + "]", p - 1));
+      r -= owed * (1 / run.value("e[" + g + "]", p) - 1 / run.value("e[" + g + "]", p - 1));
+      r += run.value("eh0[" + g + "," + j + "]", p) * equityRevaluation(j, p);
     }
-    return r;
+    return r - equityRevaluation(g, p);
+  }
+
+  /** The change in the dollar value of an issuer's equity outstanding last quarter. */
+  private static double equityRevaluation(String j, int p) {
+    return run.value("EQS[" + j + "]", p - 1) / 100 * (run.value("EQ[" + j + "]", p) / run.value("e[" + j + "]", p)
+        - run.value("EQ[" + j + "]", p - 1) / run.value("e[" + j + "]", p - 1));
   }
 
   @Test
