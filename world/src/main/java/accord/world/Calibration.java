@@ -16,7 +16,7 @@ import java.util.Locale;
  * the bilateral trade matrices by RAS, splits demand by sector through the input-output table,
  * derives income shares, tax and retention rates, and the balance sheets (money, bonds,
  * reserves, foreign holdings) that the flows and the net international positions imply.
- * Every assumption is a named constant here and is listed in models/world/README.md.
+ * Every assumption is a named constant here and is listed in docs/world-model.md.
  */
 public final class Calibration {
 
