@@ -71,6 +71,8 @@ final class CheckCommand implements Callable<Integer> {
           + (x.columns().size() == 1 ? " column" : " columns")
           + (x.doc().isEmpty() ? "" : " (" + x.doc() + ")"));
     }
+    out.println("  checks:      " + m.checks().size() + (m.checks().isEmpty() ? "" : " (at " + String.join("; ",
+        m.checks().stream().map(c -> c.condition().span().where()).distinct().toList()) + ")"));
     out.println("  hidden:      " + m.hidden().size() + (m.hidden().isEmpty() ? "" : " (at " + String.join("; ",
         m.hidden().stream().map(h -> h.span().where()).distinct().toList()) + ")"));
     out.println("  closures:    " + (m.closures().isEmpty() ? "none" : ""));

@@ -1,6 +1,7 @@
 package accord.cli;
 
 import accord.accounts.AccountingCheck;
+import accord.accounts.ConditionCheck;
 import accord.accounts.Violation;
 import accord.model.Kind;
 import accord.model.Model;
@@ -88,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
       CsvWriter.write(r, r.model().outputLabels(), first,
           IntStream.rangeClosed(1, r.periods()).mapToObj(r.model()::periodLabel).toList(), this.out);
       out.println("wrote " + this.out);
+    }
+    for (ConditionCheck.Failure f : ConditionCheck.check(r)) {
+      spec.commandLine().getErr().println("warning: " + f.describe(r.model()));
     }
     return report(violations, r, out);
   }

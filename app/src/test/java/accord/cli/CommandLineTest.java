@@ -69,6 +69,16 @@ class CommandLineTest {
   }
 
   @Test
+  void aBrokenConditionIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("drain.acc");
+    Files.writeString(model, "var R = 100\nR = R(-1) - 30\ncheck R >= 0 \"reserves cannot be negative\"\n");
+    Outcome o = accord("run", model.toString(), "--periods", "8");
+    assertThat(o.code()).isZero();
+    assertThat(o.err()).startsWith("warning: check at ").contains("drain.acc:3: R >= 0 fails in 4 periods from 5 "
+        + "(reserves cannot be negative)");
+  }
+
+  @Test
   void checkPrintsEquationsBlocksAndMatrices() {
     Outcome o = accord("check", "../models/gl/pc.acc");
     assertThat(o.code()).isZero();

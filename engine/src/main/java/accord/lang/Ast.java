@@ -54,7 +54,7 @@ public final class Ast {
 
   /** One statement of a model file. */
   public sealed interface Stmt
-      permits ModelDecl, Include, SetDecl, Decl, Equation, Hidden, MatrixDecl, ClosureDecl, CalendarDecl {
+      permits ModelDecl, Include, SetDecl, Decl, Equation, Hidden, Check, MatrixDecl, ClosureDecl, CalendarDecl {
     Span span();
   }
 
@@ -117,6 +117,13 @@ public final class Ast {
 
   /** A redundant equation that must hold in every solved period. */
   public record Hidden(Equation equation, Span span) implements Stmt {
+  }
+
+  /**
+   * {@code check RES[r] >= 0 "doc" for r in Region}: a condition that should hold in every solved
+   * period; a run reports where it does not (the equation's left side is the condition).
+   */
+  public record Check(Equation equation, String doc, Span span) implements Stmt {
   }
 
   /** A matrix; with bindings ({@code matrix flows[r in Region]}) one matrix per element. */

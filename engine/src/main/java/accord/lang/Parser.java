@@ -19,7 +19,7 @@ public final class Parser {
 
   static final Set<String> FUNCTIONS = Set.of("exp", "log", "sqrt", "abs", "min", "max", "d");
   static final Set<String> KEYWORDS = Set.of("model", "include", "set", "param", "exogenous",
-      "var", "hidden", "matrix", "closure", "calendar", "exogenize", "endogenize", "for", "in", "if", "then",
+      "var", "hidden", "check", "matrix", "closure", "calendar", "exogenize", "endogenize", "for", "in", "if", "then",
       "else", "and", "or", "not", "sum", "prod");
 
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
@@ -88,6 +88,7 @@ public final class Parser {
         case "exogenous": return decl(Ast.DeclKind.EXOGENOUS);
         case "var": return decl(Ast.DeclKind.VAR);
         case "hidden": return hidden();
+        case "check": return check();
         case "matrix": return matrix();
         case "closure": return closure();
         case "end":
@@ -246,6 +247,27 @@ public final class Parser {
     Token kw = advance();
     Ast.Equation eq = equation();
     return new Ast.Hidden(eq, kw.span());
+  }
+
+  /** {@code check condition "doc" for bindings if filter}. */
+  private Stmt check() {
+    Token kw = advance();
+    if (peek().kind() == Kind.NEWLINE || peek().kind() == Kind.EOF) {
+      throw fail(peek(), "E017", "expected a condition after 'check', found " + peek(),
+          "write check RES[r] >= 0 \"reserves cannot be negative\" for r in Region");
+    }
+    Expr condition = expression();
+    String doc = optionalDoc();
+    List<Binding> bindings = List.of();
+    Expr filter = null;
+    if (matchWord("for")) {
+      bindings = bindings();
+      if (matchWord("if")) {
+        filter = expression();
+      }
+    }
+    Ast.Equation eq = new Ast.Equation(condition, new Ast.Num(1, condition.span()), bindings, filter, condition.span());
+    return new Ast.Check(eq, doc, kw.span());
   }
 
   private Ast.Equation equation() {

@@ -24,6 +24,7 @@ public record Model(
     List<Slot> slots,
     List<Equation> equations,
     List<Equation> hidden,
+    List<Check> checks,
     List<AccountMatrix> matrices,
     Closure baseClosure,
     Map<String, Closure> closures,

@@ -61,6 +61,7 @@ final class Resolver {
         .forEach(l -> declareImplicit((Ast.Equation) l.stmt()));
     List<Equation> equations = new ArrayList<>();
     List<Equation> hidden = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
     List<AccountMatrix> matrices = new ArrayList<>();
     List<Closure> closures = new ArrayList<>();
     List<Integer> baseExo = new ArrayList<>();
@@ -71,6 +72,10 @@ final class Resolver {
         equations(eq, equations, true);
       } else if (s instanceof Ast.Hidden h) {
         equations(h.equation(), hidden, false);
+      } else if (s instanceof Ast.Check c) {
+        List<Equation> expanded = new ArrayList<>();
+        equations(c.equation(), expanded, false);
+        expanded.forEach(e -> checks.add(new Check(e, c.doc())));
       } else if (s instanceof Ast.MatrixDecl m) {
         exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
       } else if (s instanceof Ast.CalendarDecl c) {
@@ -85,7 +90,7 @@ final class Resolver {
     }
     Closure base = new Closure("", "", baseExo, baseEndo, Span.NONE);
     return new Model(name, doc, sets, series, List.copyOf(slots), List.copyOf(equations),
-        List.copyOf(hidden), List.copyOf(matrices), base, Model.closures(closures),
+        List.copyOf(hidden), List.copyOf(checks), List.copyOf(matrices), base, Model.closures(closures),
         Arrays.copyOf(row0, slots.size()), paths, calendar);
   }
 

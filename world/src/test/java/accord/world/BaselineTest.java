@@ -64,6 +64,12 @@ class BaselineTest {
   }
 
   @Test
+  void everyDeclaredConditionHolds() {
+    assertThat(run.model().checks()).hasSize(30);
+    assertThat(accord.accounts.ConditionCheck.check(run)).isEmpty();
+  }
+
+  @Test
   void stocksMoveAsTheFlowsImply() {
     for (String g : WorldData.REGIONS) {
       for (int p = 3; p <= 41; p++) {

@@ -63,6 +63,7 @@ class RandomShockTest {
       }
       Results r = Simulator.run(program, new Scenario("draw " + draw, 13, null, changes, null), SolverSettings.DEFAULT);
       assertThat(AccountingCheck.check(r)).as("draw %d:%s", draw, what).isEmpty();
+      assertThat(accord.accounts.ConditionCheck.check(r)).as("draw %d:%s", draw, what).isEmpty();
       for (String g : WorldData.REGIONS) {
         for (int p = 2; p <= 13; p++) {
           for (String s : List.of("CPI", "RGDP", "GDP", "M", "NFW")) {
