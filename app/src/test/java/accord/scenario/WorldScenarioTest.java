@@ -117,6 +117,11 @@ class WorldScenarioTest {
       }
     }
     assertThat(change("QS[KOR,ELE]", lateIn2025)).as("Korea's electronics, the most exposed").isLessThan(-0.01);
+    for (String r : List.of("USA", "EUR", "JPN", "KOR")) {
+      // autos need both minerals and chips: the electronics shortage cascades
+      assertThat(change("QS[" + r + ",AUT]", lateIn2025)).as("%s autos against electronics", r)
+          .isLessThan(change("QS[" + r + ",ELE]", lateIn2025));
+    }
     assertThat(change("QS[CHN,CRM]", lateIn2025)).as("China's own mining loses its exports").isLessThan(-0.05);
   }
 
