@@ -258,16 +258,7 @@ public final class Parser {
     }
     Expr condition = expression();
     String doc = optionalDoc();
-    List<Binding> bindings = List.of();
-    Expr filter = null;
-    if (matchWord("for")) {
-      bindings = bindings();
-      if (matchWord("if")) {
-        filter = expression();
-      }
-    }
-    Ast.Equation eq = new Ast.Equation(condition, new Ast.Num(1, condition.span()), bindings, filter, condition.span());
-    return new Ast.Check(eq, doc, kw.span());
+    return new Ast.Check(indexed(condition, new Ast.Num(1, condition.span())), doc, kw.span());
   }
 
   private Ast.Equation equation() {
@@ -289,7 +280,11 @@ public final class Parser {
       fail(peek(), "E015", "expected '=' after the left side of an equation, found " + peek(), hint);
     }
     advance();
-    Expr rhs = expression();
+    return indexed(lhs, expression());
+  }
+
+  /** {@code lhs = rhs}, then the optional {@code for bindings if filter} that ends the line. */
+  private Ast.Equation indexed(Expr lhs, Expr rhs) {
     List<Binding> bindings = List.of();
     Expr filter = null;
     if (matchWord("for")) {
