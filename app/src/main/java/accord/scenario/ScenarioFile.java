@@ -153,10 +153,14 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     return out;
   }
 
-  /** The slots a scenario key names: {@code Gd}, {@code alpha[N]}, or {@code alpha} for all its elements. */
+  /**
+   * The slots a scenario key names: {@code Gd}, {@code alpha[N]}, {@code alpha} for all its
+   * elements, or {@code xq[CHN,*,CRM]} for those that match.
+   */
   private static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
     List<Integer> out = new ArrayList<>();
     int s = model.slotOf(label);
+    List<Integer> matches = s < 0 && label.contains("*") ? wildcard(model, label) : List.of();
     if (s >= 0) {
       out.add(s);
     } else if (model.series().containsKey(label)) {
@@ -164,8 +168,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       for (int i = 0; i < series.size(); i++) {
         out.add(series.firstSlot() + i);
       }
-    } else if (label.contains("*") && !wildcard(model, label).isEmpty()) {
-      out.addAll(wildcard(model, label));
+    } else if (!matches.isEmpty()) {
+      out.addAll(matches);
     } else {
       List<String> names = new ArrayList<>(model.series().keySet());
       model.slots().forEach(x -> names.add(x.label()));
