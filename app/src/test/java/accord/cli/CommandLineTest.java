@@ -79,6 +79,15 @@ class CommandLineTest {
   }
 
   @Test
+  void checkWorldReportsEquationsVariablesBlocksAndTheLargestBlock() {
+    Outcome o = accord("check", "../models/world/world.acc");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).containsPattern("equations: +\\d{4,}").containsPattern("unknowns: +\\d{4,}")
+        .containsPattern("blocks: +\\d+ \\(\\d+ explicit, 1 simultaneous\\); largest has \\d{4,} equations")
+        .contains("Newton on e[CHN]", "matrices:    20", "hidden:      23", "checks:      30");
+  }
+
+  @Test
   void checkPrintsEquationsBlocksAndMatrices() {
     Outcome o = accord("check", "../models/gl/pc.acc");
     assertThat(o.code()).isZero();

@@ -64,6 +64,14 @@ class BaselineTest {
   }
 
   @Test
+  void everyIdentityHoldsInEveryQuarterOfTheFortyToARelativeBillionth() {
+    assertThat(accord.accounts.AccountingCheck.TOLERANCE).isEqualTo(1e-9);
+    assertThat(run.model().matrices()).hasSize(20);
+    assertThat(run.model().hidden()).hasSize(23);
+    assertThat(accord.accounts.AccountingCheck.check(run)).isEmpty();
+  }
+
+  @Test
   void everyDeclaredConditionHolds() {
     assertThat(run.model().checks()).hasSize(30);
     assertThat(accord.accounts.ConditionCheck.check(run)).isEmpty();
