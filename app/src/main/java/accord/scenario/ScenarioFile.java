@@ -133,7 +133,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
             .withHint("write - {at: 5, until: 50, values: {Gd: 25}}"));
         continue;
       }
-      int at = period(c.get("at").value(), "at", 1, periods, model, errors);
+      int at = start(c.get("at").value(), periods, model, errors);
       int until = c.containsKey("until") ? period(c.get("until").value(), "until", at, periods, model, errors) : periods;
       Node values = c.get("values").value();
       if (!values.isMap()) {
@@ -251,6 +251,24 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       return (int) Math.max(min, Math.min(max, v));
     }
     return (int) v;
+  }
+
+  /**
+   * The first period of a change. Period 1 is the starting state (a calibrated model's
+   * calibration quarter, or the last row of start_from), computed rather than simulated: a
+   * change there would silently alter the state the run starts from, so it is refused.
+   */
+  private static int start(Node n, int periods, Model model, List<Diagnostic> errors) {
+    int at = period(n, "at", 1, periods, model, new ArrayList<>());
+    if (at == 1) {
+      String first = model.calendar() == null ? "1" : model.periodLabel(1);
+      String second = model.calendar() == null ? "2" : model.periodLabel(2);
+      errors.add(Diagnostic.error("E318", n.span(), "a change cannot start in period " + first
+          + ": that period holds the starting state, which the model computes from its calibration")
+          .withHint("the first period a scenario can change is " + second));
+      return 2;
+    }
+    return period(n, "at", 2, periods, model, errors);
   }
 
   /** A period: a number, or a label of the model's calendar such as 2025Q2. */
