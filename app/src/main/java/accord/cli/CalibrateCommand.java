@@ -38,7 +38,7 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new Errors.UserError("calibration failed: " + e.getMessage()
           + " (check models/world/data and the assumptions in accord.world.Calibration)");
     }
-    List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model 2025Q1", "gap %"));
+    List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model", "gap %"));
     if (sources) {
       header.add("source");
     }
@@ -46,17 +46,21 @@ final class CalibrateCommand implements Callable<Integer> {
     double worst = 0;
     for (Target x : targets) {
       List<String> row = new ArrayList<>(List.of(x.region(), x.name(), TextTable.number(x.data()),
-          TextTable.number(x.target()), TextTable.number(x.model()), String.format("%.4f", 100 * x.gap())));
+          TextTable.number(x.target()), TextTable.number(x.model()),
+          x.isRemainder() ? "(reported)" : String.format("%.4f", 100 * x.gap())));
       if (sources) {
         row.add(x.source());
       }
       t.add(row);
-      worst = Math.max(worst, Math.abs(x.gap()));
+      if (!x.isRemainder()) {
+        worst = Math.max(worst, Math.abs(x.gap()));
+      }
     }
     out.print(t.render());
     out.println();
-    out.printf("%d targets; largest gap between model and balanced target %.2e%%; wrote %s%n", targets.size(),
-        100 * worst, Home.world().resolve("calibrated"));
+    out.printf("%d targets; largest gap between model and balanced target %.2e%% (flows in 2025Q1, stocks and"
+        + " rates at end-2024); wrote %s%n", targets.stream().filter(x -> !x.isRemainder()).count(), 100 * worst,
+        Home.world().resolve("calibrated"));
     return worst < 1e-3 ? 0 : Errors.USER;
   }
 }
