@@ -30,6 +30,8 @@ public final class Calibration {
   static final double FDI_YIELD_TIE = 1e-3;
   /** Prior yield of direct investment per quarter (4.5% a year; assumption) that the primary-income targets move the yields from. */
   static final double FDI_YIELD_PRIOR = 0.045 / 4;
+  /** Households' share of gross fixed capital formation where no sector account was read (assumption: dwellings are about a quarter of GFCF in the OECD, recalled). */
+  static final double HOUSING_SHARE = 0.25;
   /** Dividend yield of equity, a year (assumption: world equity's trailing dividend yield near 2% at end-2024, recalled). */
   static final double DIVIDEND_YIELD = 0.02;
   /** Interest-rate smoothing of the policy rules, as in the model (rhoR), for the term premium. */
@@ -47,7 +49,7 @@ public final class Calibration {
   static final class Region {
     double gdp, tb, f, c, i, g, va, tar, wb, prof, ret, theta, yd, inth, oth, t, def, div, dive, pinc, divr, difr, dift, diveIn;
     double nfw, m, bcb, bhh, blhh, fbh, eqh, hw, v, cbp, govInterest, paidAbroad, receivedAbroad, remainder;
-    double r, y10, fx, a1, a2, ca, npi, gy, pis, rn, tp, du, dl, niip;
+    double r, y10, fx, a1, a2, ca, npi, gy, pis, rn, tp, du, dl, niip, hsh;
   }
 
   public static Calibration of(WorldData data) {
@@ -91,6 +93,7 @@ public final class Calibration {
     x.ca = data.value(g, "current_account") / 4;
     x.npi = data.value(g, "primary_income_balance") / 4;
     x.niip = pos.niip[r];
+    x.hsh = housingShare(r);
     x.gy = Math.pow(1 + data.value(g, "real_gdp_growth_2029") / 100, 0.25) - 1;
     x.pis = data.value(g, "cpi_inflation_2029");
     // the neutral rate: the central bank's long-run estimate where one was read, else the 2024 rate
@@ -132,6 +135,25 @@ public final class Calibration {
     x.govInterest = x.r / 400 * pos.bills[r] + pos.coupon[r] / 400 * pos.bondsFace[r];
     x.def = -netLending(r) / 100 * x.gdp;
     x.t = x.g + x.govInterest - x.tar - x.cbp - x.def;
+  }
+
+  /**
+   * Households' share of gross fixed capital formation (their dwellings and unincorporated
+   * business): where the sector accounts give their net lending (sector_balances.csv: Fed Z.1,
+   * ECB, PBoC, RBI), what their saving leaves after it; elsewhere HOUSING_SHARE, at most their
+   * saving (assumption: households do not borrow to build).
+   */
+  private double housingShare(int r) {
+    Region x = region[r];
+    String g = REGIONS.get(r);
+    double lending = data.value(g, "household_net_lending", Double.NaN);
+    if (!Double.isNaN(lending)) {
+      double share = (x.yd - x.c - lending / 100 * x.gdp) / x.i;
+      if (share >= 0.05 && share <= 0.6) {
+        return share;
+      }
+    }
+    return Math.min(HOUSING_SHARE * x.i, Math.max(0, x.yd - x.c)) / x.i;
   }
 
   /** Quarterly income per unit of market value of j's debt held abroad: bills at the policy rate, bonds at the coupon. */

@@ -25,7 +25,8 @@ public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Ma
   public static final List<String> REGIONS = List.of("USA", "CHN", "EUR", "JPN", "KOR", "TWN", "IND", "MEX", "CAN", "ROW");
   public static final List<String> SECTORS = List.of("AGR", "ENE", "CRM", "MET", "CHE", "MAC", "ELE", "AUT", "CON", "SER");
   /** The files of shape region,variable,value,unit,source,series,vintage,status,note. */
-  static final List<String> FACT_FILES = List.of("macro.csv", "projections.csv", "fiscal_equity.csv", "debt_structure.csv");
+  static final List<String> FACT_FILES = List.of("macro.csv", "projections.csv", "fiscal_equity.csv", "debt_structure.csv",
+      "sector_balances.csv");
 
   /** One sourced figure with its provenance. */
   public record Figure(double value, String unit, String source, String series, String vintage, String status) {
