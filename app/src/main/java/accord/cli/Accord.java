@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "accord", mixinStandardHelpOptions = true, version = "accord 0.1.0",
     description = {"Accord: a stock-flow consistent simulator of the global trade and capital-flow system.",
         "", "Models are text (.acc files), scenarios are YAML; see docs/model-language.md."},
-    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  accord run models/gl/sim.acc --periods 20",
         "  accord run models/gl/sim-gov.yaml --out sim-gov.csv", "  accord check models/gl/pc.acc",
-        "  accord run world --out world.csv", "  accord calibrate",
+        "  accord run world --out world.csv", "  accord calibrate", "  accord backtest",
         "", "Exit codes: 0 ok, 1 error in a model, scenario or option, 2 solver failure."})
 public final class Accord implements Runnable {
 

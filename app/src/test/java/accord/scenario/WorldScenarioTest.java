@@ -68,7 +68,8 @@ class WorldScenarioTest {
     assertThat(AccountingCheck.check(war)).isEmpty();
     int peak = 3; // 2025Q2, 145% (period 1 is 2024Q4)
     assertThat(war.value("TARREV[USA]", peak)).isGreaterThan(3 * baseline.value("TARREV[USA]", peak));
-    assertThat(war.value("CPI[USA]", peak)).isGreaterThan(baseline.value("CPI[USA]", peak));
+    // shelf prices follow landed costs over several quarters (retail pass-through)
+    assertThat(war.value("CPI[USA]", peak + 1)).isGreaterThan(baseline.value("CPI[USA]", peak + 1));
     // the bilateral deficit narrows, more as buyers' perceived prices catch up after the truce
     double before = baseline.value("TBG[USA,CHN]", 13);
     assertThat(war.value("TBG[USA,CHN]", 13)).isGreaterThan(before + 0.1 * Math.abs(before));
@@ -129,7 +130,8 @@ class WorldScenarioTest {
   void outputRecoversOnceTheBanIsLifted() {
     int last = ban.rows().length; // 2027Q4, six quarters after
     for (String r : List.of("USA", "EUR", "KOR")) {
-      assertThat(Math.abs(change("QS[" + r + ",ELE]", last))).as("%s electronics in 2027Q4", r).isLessThan(0.002);
+      // capacity that shrank during the ban takes a few quarters to come back (kcap)
+      assertThat(Math.abs(change("QS[" + r + ",ELE]", last))).as("%s electronics in 2027Q4", r).isLessThan(0.005);
     }
   }
 }
