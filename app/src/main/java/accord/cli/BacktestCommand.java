@@ -30,14 +30,14 @@ public final class BacktestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Comparison> rows = Backtest.replay2025(Home.world());
     List<String> header = new ArrayList<>(List.of("", "unit", "observed 2024", "observed", "model 2024", "model",
-        "model without the 2025 policies", "model - observed"));
+        "model without the 2025 policies", "model - observed", "model with the observed EUR and CNY"));
     if (sources) {
       header.add("source");
     }
     TextTable t = new TextTable(header);
     for (Comparison c : rows) {
       List<String> row = new ArrayList<>(List.of(c.name(), c.unit(), num(c.observed2024()), num(c.observed()),
-          num(c.model2024()), num(c.model()), num(c.baseline()), num(c.error())));
+          num(c.model2024()), num(c.model()), num(c.baseline()), num(c.error()), num(c.withObservedFx())));
       if (sources) {
         row.add(c.source());
       }
