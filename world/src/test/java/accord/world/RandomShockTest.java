@@ -44,7 +44,10 @@ class RandomShockTest {
       new Lever("wht[USA]", 0, 0.3), new Lever("cfm[CHN]", 0, 3), new Lever("pref[JPN,USA]", -2, 2),
       new Lever("gmult[USA]", 0.9, 1.1), new Lever("gmult[EUR]", 0.95, 1.1), new Lever("trh[CHN]", 0, 0.02),
       new Lever("xq[CHN,USA,CRM]", 0, 1), new Lever("xw[CHN,CRM]", 0, 2), new Lever("intv[JPN]", -20, 20),
-      new Lever("src[IND,USA,ELE]", 1, 3), new Lever("ntb[KOR,CHN,ELE]", 0, 0.3));
+      new Lever("src[IND,USA,ELE]", 1, 3), new Lever("ntb[KOR,CHN,ELE]", 0, 0.3),
+      new Lever("dtar[CHN,USA,CON]", 0, 1.25), new Lever("dtar[EUR,USA,AUT]", 0, 0.25), new Lever("tann[JPN,USA,AUT]", 0, 0.25),
+      new Lever("mstance[EUR]", -1, 1), new Lever("tprem[USA]", 0, 1), new Lever("ttran[USA]", 0, 1),
+      new Lever("tspend[CHN]", 0, 1), new Lever("pref[CHN,USA]", -3, 3));
 
   @Test
   void randomPolicyMixesSolveAndHoldEveryIdentity() {
