@@ -207,4 +207,23 @@ class WorldMechanismTest {
     }
     assertThat(dy / dg).as("cumulative one-year multiplier").isBetween(0.8, 1.5);
   }
+
+  /**
+   * Rare-earth magnets: users hold a few weeks of stock. Licensing that withholds a fifth of
+   * China's exports for a quarter is absorbed by drawing the stock down (car output barely moves),
+   * while a ban of the same length stops most US car lines once the stock runs out; in both, the
+   * stock is rebuilt afterwards.
+   */
+  @Test
+  void aShortRareEarthDelayIsAbsorbedByStocksWhileABanStopsCarLines() throws IOException {
+    Results delay = run("{at: 2025Q2, until: 2025Q2, values: {\"xqre[*]\": 0.2}}");
+    Results ban = run("{at: 2025Q2, until: 2025Q2, values: {\"xqre[*]\": 1}}");
+    double delayed = delay.value("Q[USA,AUT]", Q2) / baseline.value("Q[USA,AUT]", Q2) - 1;
+    double banned = ban.value("Q[USA,AUT]", Q2) / baseline.value("Q[USA,AUT]", Q2) - 1;
+    assertThat(delayed).as("US car output under a 20% licensing delay").isGreaterThan(-0.01);
+    assertThat(delay.value("RST[USA]", Q2)).as("the stock is drawn down").isLessThan(baseline.value("RST[USA]", Q2));
+    assertThat(banned).as("US car output under a ban").isLessThan(-0.3);
+    assertThat(ban.value("RST[USA]", Q2 + 3)).as("the stock is rebuilt").isCloseTo(
+        baseline.value("RST[USA]", Q2 + 3), within(0.01));
+  }
 }

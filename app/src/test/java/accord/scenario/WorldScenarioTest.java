@@ -57,8 +57,9 @@ class WorldScenarioTest {
   void aWildcardKeySetsEveryMatchingElement() {
     ScenarioFile file = ScenarioFile.load(SCENARIOS.resolve("rare-earth-ban.yaml"));
     List<String> set = file.changes().stream().map(c -> file.model().slots().get(c.slot()).label()).toList();
-    assertThat(set).hasSize(10).allMatch(l -> l.startsWith("xq[CHN,") && l.endsWith(",CRM]"))
-        .contains("xq[CHN,USA,CRM]", "xq[CHN,ROW,CRM]");
+    assertThat(set).hasSize(20).contains("xq[CHN,USA,CRM]", "xq[CHN,ROW,CRM]", "xqre[USA]", "xqre[CHN]");
+    assertThat(set.stream().filter(l -> l.startsWith("xq["))).hasSize(10)
+        .allMatch(l -> l.startsWith("xq[CHN,") && l.endsWith(",CRM]"));
   }
 
   @Test
@@ -131,8 +132,12 @@ class WorldScenarioTest {
     int last = ban.rows().length; // 2027Q4, six quarters after
     for (String r : List.of("USA", "EUR", "KOR")) {
       // capacity that shrank during the ban (kcap) and demand that fell with incomes take some quarters to come
-      // back: within 1% six quarters after
-      assertThat(Math.abs(change("QS[" + r + ",ELE]", last))).as("%s electronics in 2027Q4", r).isLessThan(0.01);
+      // back (restocking overshoots a little): six quarters after, the gap is under a tenth of the worst loss
+      String q = "Q[" + r + ",ELE]";
+      double worst = 0;
+      for (int p = 1; p <= last; p++) worst = Math.min(worst, change(q, p));
+      assertThat(worst).as("%s electronics at the trough", r).isLessThan(-0.05);
+      assertThat(Math.abs(change(q, last))).as("%s electronics in 2027Q4", r).isLessThan(0.1 * -worst);
     }
   }
 }

@@ -27,14 +27,14 @@ final class CalibratedFiles {
     List<String> lines = new ArrayList<>();
     lines.add("Region,gdp0,c0,i0,g0,va0,wb0,prof0,tar0,yd0,t0,def0,inth0,cbp0,divr0,div0,dive0,pinc0,difr0,dift0,oth0,theta,ret,a1,a2,"
         + "gy,pis,rn,r0,y100,tp0,fx0,bs0,fv0,cp0,mu,ls,res0,v0,nfw0,hw0,msh,blh,fbh0,bhh0,blhh0,m0,bcb0,eqh0,eqt0,fdy,"
-        + "niip0,niipo,eqi,du,dl,ca0,tb0,npi0,dye,hsh");
+        + "niip0,niipo,eqi,du,dl,ca0,tb0,npi0,dye,hsh,reshare");
     for (int r = 0; r < nr; r++) {
       Calibration.Region x = c.region[r];
       lines.add(REGIONS.get(r) + "," + join(x.gdp, x.c, x.i, x.g, x.va, x.wb, x.prof, x.tar, x.yd, x.t, x.def, x.inth, x.cbp,
           x.divr, x.div, x.dive, x.pinc, x.difr, x.dift, x.oth, x.theta, x.ret, x.a1, x.a2, x.gy, x.pis, x.rn, x.r, x.y10, x.tp, x.fx,
           p.bills[r], p.bondsFace[r], p.coupon[r], p.maturing[r], p.longShare[r], p.res[r], x.v, x.nfw, x.hw,
           x.m / x.nfw, x.blhh / x.nfw, x.fbh, x.bhh, x.blhh, x.m, x.bcb, x.eqh, p.equityValue[r], c.fdiYield[r],
-          p.niip[r], p.other[r], Calibration.EQUITY_ISSUE, x.du, x.dl, x.ca, x.tb, x.npi, Calibration.DIVIDEND_YIELD / 4, x.hsh));
+          p.niip[r], p.other[r], Calibration.EQUITY_ISSUE, x.du, x.dl, x.ca, x.tb, x.npi, Calibration.DIVIDEND_YIELD / 4, x.hsh, c.rareEarthShare(r)));
     }
     write(dir.resolve("regions.csv"), lines);
     lines = new ArrayList<>(List.of("Region,Sector,phi,hs0,q0,lc,x0,ml0"));

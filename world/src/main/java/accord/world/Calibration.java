@@ -166,6 +166,26 @@ public final class Calibration {
     return pos.coupon[j] / 400 / pos.price[j];
   }
 
+  /**
+   * China's share of a region's rare-earth magnet supply: its share of the region's magnet imports
+   * where read (critical_minerals.csv: Korea 2024, the US sintered magnets 2024Q1, the EU and Japan
+   * 2022), China's share of world magnet production elsewhere; none for China itself.
+   */
+  double rareEarthShare(int r) {
+    String g = REGIONS.get(r);
+    if (g.equals("CHN")) {
+      return 0;
+    }
+    String key = switch (g) {
+      case "KOR" -> "magnet_import_share_from_china_2024";
+      case "USA" -> "magnet_import_share_from_china_q1_2024";
+      case "EUR", "JPN" -> "magnet_import_share_from_china_2022";
+      default -> null;
+    };
+    String region = g.equals("EUR") ? "EU27" : g;
+    return (key == null ? data.mineral("ndfeb_magnet_production_share", "CHN") : data.mineral(key, region)) / 100;
+  }
+
   /** General government net lending, percent of GDP (IMF WEO); the rest of the world's is the world's less the nine. */
   private double netLending(int r) {
     String g = REGIONS.get(r);

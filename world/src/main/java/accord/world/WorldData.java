@@ -20,7 +20,7 @@ import java.util.Map;
 public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Map<String, Double> services,
     Map<String, Double> tariffs, Map<String, double[]> treasuries, Map<String, Double> reserves, Map<String, Double> io,
     Map<String, Figure> positions, Map<String, Double> invoicing, Map<String, Double> finalShares,
-    Map<String, Figure> collected) {
+    Map<String, Figure> collected, Map<String, Figure> minerals) {
 
   public static final List<String> REGIONS = List.of("USA", "CHN", "EUR", "JPN", "KOR", "TWN", "IND", "MEX", "CAN", "ROW");
   public static final List<String> SECTORS = List.of("AGR", "ENE", "CRM", "MET", "CHE", "MAC", "ELE", "AUT", "CON", "SER");
@@ -89,8 +89,13 @@ public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Ma
       collected.put(r.get(0) + "." + r.get(1) + "." + r.get(2), new Figure(Double.parseDouble(r.get(3)), r.get(4), r.get(5),
           r.get(6), r.get(7), r.get(8)));
     }
+    Map<String, Figure> minerals = new HashMap<>();
+    for (List<String> r : table(dir.resolve("critical_minerals.csv")).rows()) {
+      minerals.put(r.get(0) + "." + r.get(1), new Figure(Double.parseDouble(r.get(2)), r.get(3), r.get(4), r.get(5), r.get(6),
+          r.get(7)));
+    }
     return new WorldData(facts, goods, services, tariffs, treasuries, reserves, io, positions, invoicing, finalShares,
-        collected);
+        collected, minerals);
   }
 
   static Csv.Table table(Path file) {
@@ -126,6 +131,15 @@ public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Ma
     Figure f = positions.get(region + "." + instrument + "." + side);
     if (f == null) {
       throw new IllegalStateException("models/world/data/positions.csv has no model_" + instrument + " " + side + " for " + region);
+    }
+    return f.value();
+  }
+
+  /** A figure of critical_minerals.csv (item, region). */
+  public double mineral(String item, String region) {
+    Figure f = minerals.get(item + "." + region);
+    if (f == null) {
+      throw new IllegalStateException("models/world/data/critical_minerals.csv has no " + item + " for " + region);
     }
     return f.value();
   }
