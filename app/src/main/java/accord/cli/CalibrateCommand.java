@@ -22,7 +22,8 @@ final class CalibrateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--sources", description = "show the source of each target")
+  @Option(names = "--sources", description = "show each target's full source: publication, series, vintage and status"
+      + " (by default the publication only)")
   boolean sources;
 
   @Option(names = "--debug", description = "show stack traces of internal errors")
@@ -38,19 +39,14 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new Errors.UserError("calibration failed: " + e.getMessage()
           + " (check models/world/data and the assumptions in accord.world.Calibration)");
     }
-    List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model", "gap %"));
-    if (sources) {
-      header.add("source");
-    }
+    List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model", "gap %", "source"));
     TextTable t = new TextTable(header);
     double worst = 0;
     for (Target x : targets) {
       List<String> row = new ArrayList<>(List.of(x.region(), x.name(), TextTable.number(x.data()),
           TextTable.number(x.target()), TextTable.number(x.model()),
           x.isRemainder() ? "(reported)" : String.format("%.4f", 100 * x.gap())));
-      if (sources) {
-        row.add(x.source());
-      }
+      row.add(sources ? x.source() : x.source().split("; ", 2)[0]);
       t.add(row);
       if (!x.isRemainder()) {
         worst = Math.max(worst, Math.abs(x.gap()));

@@ -3,7 +3,7 @@ package accord.output;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with right-aligned numbers, for the terminal. */
+/** A plain-text table for the terminal: numbers right-aligned, text left-aligned. */
 public final class TextTable {
 
   private final List<String> header;
@@ -36,22 +36,43 @@ public final class TextTable {
         width[c] = Math.max(width[c], r.get(c).length());
       }
     }
+    boolean[] text = new boolean[width.length];
+    for (int c = 1; c < width.length; c++) {
+      for (List<String> r : rows) {
+        text[c] |= !isNumber(r.get(c));
+      }
+    }
+    text[0] = true;
     StringBuilder out = new StringBuilder();
-    line(out, header, width);
+    line(out, header, width, text);
     for (int c = 0; c < width.length; c++) {
       out.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
     }
     out.append('\n');
-    rows.forEach(r -> line(out, r, width));
+    rows.forEach(r -> line(out, r, width, text));
     return out.toString();
   }
 
-  private static void line(StringBuilder out, List<String> cells, int[] width) {
+  /** A number, an empty cell or a parenthesised remark in a column of numbers. */
+  private static boolean isNumber(String cell) {
+    if (cell.isEmpty() || cell.startsWith("(")) {
+      return true;
+    }
+    try {
+      Double.parseDouble(cell.replace(",", ""));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static void line(StringBuilder out, List<String> cells, int[] width, boolean[] text) {
+    StringBuilder line = new StringBuilder();
     for (int c = 0; c < width.length; c++) {
       String cell = cells.get(c);
-      out.append(c == 0 ? "" : "  ");
-      out.append(c == 0 ? cell + " ".repeat(width[c] - cell.length()) : " ".repeat(width[c] - cell.length()) + cell);
+      String pad = " ".repeat(width[c] - cell.length());
+      line.append(c == 0 ? "" : "  ").append(text[c] ? cell + pad : pad + cell);
     }
-    out.append('\n');
+    out.append(line.toString().stripTrailing()).append('\n');
   }
 }

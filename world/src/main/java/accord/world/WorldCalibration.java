@@ -130,6 +130,9 @@ public final class WorldCalibration {
       out.add(new Target(g, "primary income remainder (in other current income)", remainder, 0, remainder,
           "data less positions x yields, USD bn a year"));
       out.add(target(data, g, "niip", data.value(g, "niip"), r.value("NIIP[" + g + "]", 1)));
+      if (!g.equals("ROW")) {
+        out.addAll(positions(data, g, r));
+      }
       // stocks and rates: the end-2024 state (US reserves are not the other regions' debt: 0)
       double reserves = c.pos.res[i];
       out.add(target(data, g, "fx_reserves", reserves, reserves, r.value("RES[" + g + "]", 1), "fx_reserves (end-2024)"));
@@ -144,14 +147,30 @@ public final class WorldCalibration {
     return out;
   }
 
+  /** The IIP by instrument, end-2024 (positions.csv; the rest of the world's is what the nine leave). */
+  private static List<Target> positions(WorldData data, String g, Results r) {
+    List<Target> out = new ArrayList<>();
+    String[][] rows = {{"direct_investment", "asset", "DIA"}, {"direct_investment", "liability", "DIL"},
+        {"portfolio_equity", "asset", "PFA"}, {"portfolio_equity", "liability", "PFL"}, {"debt", "asset", "DTA"},
+        {"debt", "liability", "DTL"}};
+    for (String[] x : rows) {
+      WorldData.Figure f = data.positionFigure(g, x[0], x[1]);
+      String name = "IIP " + x[0].replace('_', ' ') + ", " + (x[1].equals("asset") ? "assets" : "liabilities") + " (end-2024)";
+      out.add(new Target(g, name, f.value(), f.value(), r.value(x[2] + "[" + g + "]", 1), source(f)));
+    }
+    return out;
+  }
+
+  private static String source(WorldData.Figure f) {
+    return f == null ? "" : f.source() + "; " + f.series() + "; " + f.vintage() + " (" + f.status() + ")";
+  }
+
   private static Target target(WorldData data, String region, String var, double value, double model) {
     return target(data, region, var, value, value, model, var);
   }
 
   private static Target target(WorldData data, String region, String var, double raw, double target, double model,
       String name) {
-    WorldData.Figure f = data.figure(region, var);
-    String source = f == null ? "" : f.source() + "; " + f.series() + "; " + f.vintage() + " (" + f.status() + ")";
-    return new Target(region, name, raw, target, model, source);
+    return new Target(region, name, raw, target, model, source(data.figure(region, var)));
   }
 }

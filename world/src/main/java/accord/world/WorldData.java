@@ -128,11 +128,16 @@ public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Ma
 
   /** A position of the IIP, end-2024, USD bn: instrument direct_investment, portfolio_equity, debt, debt_long, reserve_assets, derivatives_net. */
   public double position(String region, String instrument, String side) {
+    return positionFigure(region, instrument, side).value();
+  }
+
+  /** The same position with its source. */
+  public Figure positionFigure(String region, String instrument, String side) {
     Figure f = positions.get(region + "." + instrument + "." + side);
     if (f == null) {
       throw new IllegalStateException("models/world/data/positions.csv has no model_" + instrument + " " + side + " for " + region);
     }
-    return f.value();
+    return f;
   }
 
   /** A figure of critical_minerals.csv (item, region). */

@@ -73,7 +73,9 @@ class WorldModelTest {
 
   @Test
   void firstQuarterReproducesEveryTargetWithinAThousandth() {
-    assertThat(targets.stream().filter(t -> !t.isRemainder())).hasSize(120);
+    // 12 figures for each of the ten regions, and the IIP by instrument (six positions) for the nine
+    assertThat(targets.stream().filter(t -> !t.isRemainder())).hasSize(120 + 54);
+    assertThat(targets).allMatch(t -> !t.source().isBlank(), "every target names its source");
     for (WorldCalibration.Target t : targets) {
       if (!t.isRemainder()) {
         assertThat(Math.abs(t.gap())).as("%s %s: target %s, model %s", t.region(), t.name(), t.target(), t.model())
