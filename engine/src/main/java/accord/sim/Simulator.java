@@ -32,7 +32,8 @@ public final class Simulator {
     double[] base = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
     rows[0] = base.clone();
     applyChanges(scenario, rows[0], 1);
-    int[] unknowns = program.structure().unknowns();
+    // only the tears need a starting guess: the rest is assigned from them before it is read
+    int[] tears = program.tearSlots();
     // exogenous paths by slot, looked up once (a start row replaces the model's paths)
     int[] pathSlots = scenario.startRow() == null ? model.paths().keySet().stream().mapToInt(Integer::intValue).toArray()
         : new int[0];
@@ -47,7 +48,7 @@ public final class Simulator {
       for (int i = 0; i < pathSlots.length; i++) {
         row[pathSlots[i]] = paths[i][Math.min(t, paths[i].length - 1)];
       }
-      for (int u : unknowns) {
+      for (int u : tears) {
         row[u] = guess(rows, t, u);
       }
       applyChanges(scenario, row, t + 1);
@@ -72,6 +73,15 @@ public final class Simulator {
     double before = rows[t - 2][s];
     double change = last - before;
     if (Math.abs(change) > 0.1 * Math.abs(last)) {
+      // a large change relative to the level: carried on only where it continues the one before
+      // (a steady drift through small values, such as a balancing item), not after a jump
+      if (t >= 3) {
+        double previous = before - rows[t - 3][s];
+        double ratio = change / previous;
+        if (previous != 0 && ratio > 0.5 && ratio < 2) {
+          return last + change;
+        }
+      }
       return last;
     }
     // steady growth is geometric: carry the growth factor, exact on a balanced-growth path

@@ -34,6 +34,8 @@ final class CompiledBlock {
   final boolean[] tearAssignable;
   final int[][] tearDeps;
   final Node[][] tearPartials;
+  /** The chain rule from the partials to the Jacobian (null without tears). */
+  final Tangents tangents;
   /** For Codegen: the assignments' right sides; each tear's lhs, rhs and magnitude; every partial (assignments' then tears'). */
   final Expr[] assignExpr;
   final Expr[] tearExpr;
@@ -112,6 +114,7 @@ final class CompiledBlock {
       partials(residual, local, i, tearDeps, tearPartials, partialExprs);
     }
     partialExpr = partialExprs.toArray(Expr[]::new);
+    tangents = k > 0 ? new Tangents(k, assignDeps) : null;
     assigned = java.util.Arrays.copyOfRange(slot, k, n);
   }
 

@@ -95,6 +95,14 @@ public final class Program {
     return new Program(structure, codegenAfter);
   }
 
+  /**
+   * The slots that need a starting value each period: the tear variables of the simultaneous
+   * blocks. Every other unknown is assigned from them (or from known values) before it is read.
+   */
+  public int[] tearSlots() {
+    return java.util.Arrays.stream(blocks).flatMapToInt(b -> java.util.Arrays.stream(b.slot, 0, b.k)).toArray();
+  }
+
   public BlockStructure structure() {
     return structure;
   }
@@ -225,33 +233,7 @@ public final class Program {
         throw failure("the Jacobian cannot be evaluated: " + e.getMessage(), b, period, w);
       }
     }
-    int k = b.k;
-    double[] tan = w.tangent;
-    java.util.Arrays.fill(tan, 0, b.n * k, 0);
-    for (int i = 0; i < k; i++) {
-      tan[i * k + i] = 1;
-    }
-    int q = 0;
-    for (int a = 0; a < b.assignRhs.length; a++) {
-      int row = (k + a) * k;
-      for (int dep : b.assignDeps[a]) {
-        double da = d[q++];
-        int src = dep * k;
-        for (int j = 0; j < k; j++) {
-          tan[row + j] += da * tan[src + j];
-        }
-      }
-    }
-    java.util.Arrays.fill(w.jac, 0, k * k, 0);
-    for (int i = 0; i < k; i++) {
-      for (int dep : b.tearDeps[i]) {
-        double di = d[q++];
-        int src = dep * k;
-        for (int j = 0; j < k; j++) {
-          w.jac[i * k + j] += di * tan[src + j];
-        }
-      }
-    }
+    b.tangents.jacobian(d, b.assignDeps, b.tearDeps, w.tangent, w.jac);
   }
 
   /**
