@@ -12,6 +12,8 @@ import accord.model.Series;
 import accord.model.Slot;
 import accord.scenario.YamlTree.Field;
 import accord.scenario.YamlTree.Node;
+import accord.events.EventReader;
+import accord.events.Timeline;
 import accord.sim.Change;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,10 +38,15 @@ import java.util.Set;
  * A key may name one element ({@code alpha[N]}), a whole series ({@code alpha}) or, with
  * {@code *} in some places, every element that matches ({@code "xq[CHN,*,CRM]"}).
  */
-public record ScenarioFile(Path path, Path modelPath, Model model, String name, int periods, String closure,
-    List<Change> changes, Path startFrom) {
+public record ScenarioFile(Path path, Path modelPath, Model model, String name, String note, int periods, int start,
+    String closure, List<Change> changes, Path startFrom) {
 
-  private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note");
+  private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note",
+      "baseline", "start", "end", "events");
+  /** The baselines a scenario may name in place of 'model:', by the model file they run. */
+  private static final Map<String, String> BASELINES = Map.of("world-2024", "models/world/world.acc");
+  /** The world's default horizon: 40 quarters after the 2024Q4 starting state. */
+  private static final int WORLD_PERIODS = 41;
   private static final Set<String> SET_KEYS = Set.of("at", "until", "values");
 
   public static ScenarioFile load(Path file) {
@@ -70,21 +77,45 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     }
     Path dir = file.toAbsolutePath().getParent();
     Field modelField = m.get("model");
-    if (modelField == null) {
-      errors.add(Diagnostic.error("E306", root.span(), "the scenario names no model").withHint("add 'model: path/to/model.acc'"));
-      throw new ModelException(errors);
-    }
-    String modelText = string(modelField.value(), "model", errors);
-    Path modelPath = dir.resolve(modelText == null ? "" : modelText).normalize();
-    if (modelText != null && !Files.isRegularFile(modelPath)) {
-      errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
-          .withHint("paths are relative to the scenario's folder: looked for " + modelPath));
+    Field baselineField = m.get("baseline");
+    Path modelPath = null;
+    if (modelField != null && baselineField != null) {
+      errors.add(Diagnostic.error("E306", baselineField.keySpan(), "the scenario names both 'model' and 'baseline'")
+          .withHint("'baseline: world-2024' stands for the world model; keep one of the two"));
+    } else if (baselineField != null) {
+      String b = string(baselineField.value(), "baseline", errors);
+      if (b != null && !BASELINES.containsKey(b)) {
+        errors.add(Diagnostic.error("E307", baselineField.value().span(), "unknown baseline '" + b + "'")
+            .withHint("the baselines are: " + String.join(", ", BASELINES.keySet())));
+      } else if (b != null) {
+        modelPath = home(dir).resolve(BASELINES.get(b)).normalize();
+      }
+    } else if (modelField == null) {
+      errors.add(Diagnostic.error("E306", root.span(), "the scenario names no model")
+          .withHint("add 'model: path/to/model.acc', or 'baseline: world-2024' for the world model"));
+    } else {
+      String modelText = string(modelField.value(), "model", errors);
+      modelPath = dir.resolve(modelText == null ? "" : modelText).normalize();
+      if (modelText != null && !Files.isRegularFile(modelPath)) {
+        errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
+            .withHint("paths are relative to the scenario's folder: looked for " + modelPath));
+      }
     }
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
     Model model = ModelLoader.load(modelPath);
-    int periods = m.containsKey("periods") ? integer(m.get("periods").value(), "periods", 2, 1_000_000, errors) : 50;
+    boolean world = baselineField != null || m.containsKey("events");
+    int periods = m.containsKey("periods") ? integer(m.get("periods").value(), "periods", 2, 1_000_000, errors)
+        : world && model.calendar() != null ? WORLD_PERIODS : 50;
+    if (m.containsKey("end")) {
+      if (m.containsKey("periods")) {
+        errors.add(Diagnostic.error("E305", m.get("end").keySpan(), "the scenario gives both 'periods' and 'end'")
+            .withHint("keep one: 'end: 2028Q4' is the last quarter, 'periods' counts them"));
+      }
+      periods = quarter(m.get("end").value(), "end", model, 100_000, errors);
+    }
+    int start = m.containsKey("start") ? quarter(m.get("start").value(), "start", model, periods, errors) : 2;
     String closure = m.containsKey("closure") ? string(m.get("closure").value(), "closure", errors) : null;
     if (closure != null && !model.closures().containsKey(closure)) {
       errors.add(Diagnostic.error("E308", m.get("closure").value().span(), "model " + model.name() + " has no closure '"
@@ -100,12 +131,24 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
             .withHint("paths are relative to the scenario's folder: looked for " + startFrom));
       }
     }
-    List<Change> changes = m.containsKey("set") ? changes(m.get("set").value(), model, periods, errors) : List.of();
+    List<Change> changes = new ArrayList<>();
+    if (m.containsKey("events")) {
+      if (model.sets().get("Region") == null || model.slotOf("dtar[USA,CHN,ELE]") < 0) {
+        errors.add(Diagnostic.error("E320", m.get("events").keySpan(), "events are the world model's vocabulary; model "
+            + model.name() + " has no world levers").withHint("use 'set:' with this model's parameters and series"));
+      } else {
+        changes.addAll(Timeline.changes(EventReader.read(m.get("events").value(), model, periods, errors), periods));
+      }
+    }
+    if (m.containsKey("set")) {
+      changes.addAll(changes(m.get("set").value(), model, periods, errors));
+    }
     String name = m.containsKey("name") ? String.valueOf(m.get("name").value().value()) : stem(file);
+    String note = m.containsKey("note") ? String.valueOf(m.get("note").value().value()) : "";
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
-    return new ScenarioFile(file, modelPath, model, name, periods, closure, changes, startFrom);
+    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom);
   }
 
   private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {
@@ -157,7 +200,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
    * The slots a scenario key names: {@code Gd}, {@code alpha[N]}, {@code alpha} for all its
    * elements, or {@code xq[CHN,*,CRM]} for those that match.
    */
-  private static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
+  public static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
     List<Integer> out = new ArrayList<>();
     int s = model.slotOf(label);
     List<Integer> matches = s < 0 && label.contains("*") ? wildcard(model, label) : List.of();
@@ -269,6 +312,47 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       return 2;
     }
     return period(n, "at", 2, periods, model, errors);
+  }
+
+  /** A quarter label for 'start' and 'end': from the first simulated quarter to {@code max}. */
+  private static int quarter(Node n, String key, Model model, int max, List<Diagnostic> errors) {
+    if (model.calendar() == null || !(n.value() instanceof String)) {
+      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a quarter such as 2028Q4")
+          .withHint(model.calendar() == null ? "this model has no calendar: use 'periods'" : "quarters run "
+              + model.periodLabel(2) + ", " + model.periodLabel(3) + ", ..."));
+      return 2;
+    }
+    int p = model.periodOf((String) n.value());
+    if (p < 2 || p > max) {
+      errors.add(Diagnostic.error("E316", n.span(), "'" + key + "' is " + n.value() + ", outside " + model.periodLabel(2)
+          + " to " + model.periodLabel(max)).withHint(key.equals("start")
+          ? "the run starts from the calibration in " + model.periodLabel(1) + "; start is the first reported quarter"
+          : "the first quarter a run can end is " + model.periodLabel(2)));
+      return Math.max(2, Math.min(max, p));
+    }
+    return p;
+  }
+
+  /**
+   * The folder holding models/: the system property accord.home (set by ./accord), else the
+   * first parent of the scenario's folder that has models/world/world.acc.
+   */
+  private static Path home(Path dir) {
+    String prop = System.getProperty("accord.home");
+    if (prop != null) {
+      return Path.of(prop);
+    }
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("models/world/world.acc"))) {
+        return p;
+      }
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("models/world/world.acc"))) {
+        return p;
+      }
+    }
+    return dir;
   }
 
   /** A period: a number, or a label of the model's calendar such as 2025Q2. */

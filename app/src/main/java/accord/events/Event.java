@@ -1,0 +1,45 @@
+package accord.events;
+
+import accord.lang.Span;
+import java.util.List;
+
+/**
+ * One event of a scenario, lowered to the model's series: from quarter {@code at} to
+ * {@code until} (1-based periods, inclusive) each target moves from its value without the event
+ * by the event's profile times its full change (a linear phase-in, and for export controls the
+ * share other suppliers have not yet replaced).
+ *
+ * @param lever the vocabulary's lever name ({@code tariff}, {@code export_control}, ...)
+ * @param phaseIn quarters to full size (1 = at once)
+ * @param halfLife quarters for other suppliers to take over half of a withheld flow (0 = never)
+ * @param targets the series the event sets, with their full values
+ */
+public record Event(String lever, int at, int until, int phaseIn, double halfLife, List<Target> targets, Span span) {
+
+  /**
+   * A series element the event sets: its value at full size, and its value without the event
+   * (the 2024 calibration's), from which a phase-in starts and to which a replaced flow returns.
+   */
+  public record Target(int slot, double value, double neutral) {
+
+    /** The value at {@code share} of full size. */
+    public double at(double share) {
+      return neutral + share * (value - neutral);
+    }
+  }
+
+  public Event {
+    targets = List.copyOf(targets);
+  }
+
+  /** The share of its full size the event has in period {@code t} (0 outside at..until). */
+  public double profile(int t) {
+    if (t < at || t > until) {
+      return 0;
+    }
+    int k = t - at;
+    double phase = Math.min(1, (k + 1) / (double) phaseIn);
+    double left = halfLife > 0 ? Math.pow(0.5, k / halfLife) : 1;
+    return phase * left;
+  }
+}

@@ -1,0 +1,104 @@
+package accord.events;
+
+import accord.lang.Diagnostic;
+import accord.lang.Span;
+import accord.model.Model;
+import accord.scenario.ScenarioFile;
+import accord.scenario.YamlTree.Field;
+import accord.scenario.YamlTree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a world scenario's {@code events:} list: each event has a quarter ({@code at}, and
+ * optionally {@code until} and {@code phase_in}) and exactly one lever of the vocabulary
+ * (docs/scenarios.md), which {@link Levers} lowers to the model's series.
+ */
+public final class EventReader {
+
+  static final List<String> LEVERS = List.of("tariff", "non_tariff_barrier", "export_control", "capital_measure",
+      "currency_accord", "reserve_policy", "household_transfer", "monetary_stance", "risk_preference", "relocation",
+      "fiscal", "set");
+  private static final Set<String> TIMING = Set.of("at", "until", "phase_in");
+
+  private EventReader() {
+  }
+
+  public static List<Event> read(Node list, Model model, int periods, List<Diagnostic> errors) {
+    List<Event> out = new ArrayList<>();
+    if (!list.isList()) {
+      errors.add(Diagnostic.error("E320", list.span(), "'events' must be a list of events")
+          .withHint("write events: [{at: 2025Q2, tariff: {importer: USA, exporter: CHN, sectors: goods, rate: 0.1}}]"));
+      return out;
+    }
+    Levers levers = new Levers(model, errors);
+    for (Node item : list.list()) {
+      if (!item.isMap()) {
+        errors.add(Diagnostic.error("E320", item.span(), "an event must be a map: a quarter and one lever")
+            .withHint("write - {at: 2025Q2, tariff: {...}}"));
+        continue;
+      }
+      Set<String> allowed = new java.util.TreeSet<>(TIMING);
+      allowed.addAll(LEVERS);
+      Fields f = new Fields("an event", item, allowed, errors);
+      List<String> named = item.map().keySet().stream().filter(LEVERS::contains).toList();
+      if (named.size() != 1) {
+        errors.add(Diagnostic.error("E328", item.span(), named.isEmpty() ? "the event names no lever"
+            : "the event names " + named.size() + " levers (" + String.join(", ", named) + "); one per event")
+            .withHint("the levers are: " + String.join(", ", LEVERS)));
+        continue;
+      }
+      if (!f.has("at")) {
+        f.missing("at");
+        continue;
+      }
+      int at = quarter(f.node("at"), model, periods, errors);
+      int until = f.has("until") ? quarter(f.node("until"), model, periods, errors) : periods;
+      if (at > 0 && until > 0 && until < at) {
+        errors.add(Diagnostic.error("E329", f.where("until"), "'until' (" + model.periodLabel(until)
+            + ") is before 'at' (" + model.periodLabel(at) + ")").withHint("until is inclusive and cannot precede at"));
+        continue;
+      }
+      int phaseIn = f.integer("phase_in", 1, 400, "quarters to full size; 1 is at once", 1);
+      String lever = named.get(0);
+      Field body = item.map().get(lever);
+      Levers.Lowered lowered = levers.lower(lever, body.value(), periods);
+      if (at > 0 && until > 0 && lowered != null) {
+        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), body.keySpan()));
+      }
+    }
+    return out;
+  }
+
+  /** A quarter label of the model's calendar, from its first simulated quarter; -1 after an error. */
+  static int quarter(Node n, Model model, int periods, List<Diagnostic> errors) {
+    String first = model.periodLabel(2);
+    String last = model.periodLabel(periods);
+    if (n.value() instanceof String s) {
+      int p = model.periodOf(s);
+      if (p == 1) {
+        errors.add(Diagnostic.error("E318", n.span(), "an event cannot start in " + s
+            + ": that quarter holds the starting state, which the model computes from its calibration")
+            .withHint("the first quarter a scenario can change is " + first));
+        return -1;
+      }
+      if (p >= 2 && p <= periods) {
+        return p;
+      }
+    }
+    errors.add(Diagnostic.error("E315", n.span(), "'" + n.value() + "' is not a quarter of this run")
+        .withHint("quarters run " + first + " to " + last + " (write them as 2025Q2)"));
+    return -1;
+  }
+
+  /** The slots of a {@code set} lever's key, through the scenario's own rules. */
+  static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
+    return ScenarioFile.slots(model, label, span, errors);
+  }
+
+  static Map<String, Field> map(Node n) {
+    return n.map();
+  }
+}

@@ -1,0 +1,341 @@
+package accord.events;
+
+import accord.lang.Diagnostic;
+import accord.model.Model;
+import accord.scenario.YamlTree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vocabulary's levers, each lowered to the world model's series at full size
+ * (docs/scenarios.md has the table). Values the model's 2024 calibration fixes (tariffs applied
+ * in 2024, trade flows, GDP) are read from the model's initial row.
+ */
+final class Levers {
+
+  /** What a lever sets at full size, and how fast other suppliers replace a withheld flow. */
+  record Lowered(List<Event.Target> targets, double halfLife) {
+  }
+
+  /**
+   * Quarters for other suppliers to take over half of a withheld flow, by default: critical
+   * minerals 12 (Japan's reliance on Chinese rare earths fell from about 90% in 2010 to about 60%
+   * over the following decade: an estimate, not read), everything else 4 (assumption: a year).
+   */
+  static final double SUBSTITUTION_CRM = 12;
+  static final double SUBSTITUTION_OTHER = 4;
+  /** Tariffs above 1,000% are refused: no such rate was ever applied. */
+  static final double MAX_RATE = 10;
+
+  private final Model model;
+  private final List<Diagnostic> errors;
+  private final List<String> regions;
+  private final List<String> sectors;
+  private final List<String> goods;
+  private final double[] initial;
+
+  Levers(Model model, List<Diagnostic> errors) {
+    this.model = model;
+    this.errors = errors;
+    this.regions = model.sets().get("Region").elements();
+    this.sectors = model.sets().get("Sector").elements();
+    this.goods = model.sets().get("Goods").elements();
+    this.initial = model.initialRow();
+  }
+
+  Lowered lower(String lever, Node body, int periods) {
+    if (!body.isMap()) {
+      errors.add(Diagnostic.error("E320", body.span(), "'" + lever + "' must be a map of its fields")
+          .withHint("write " + lever + ": {...}; docs/scenarios.md lists each lever's fields"));
+      return null;
+    }
+    int before = errors.size();
+    Lowered out = switch (lever) {
+      case "tariff" -> tariff(body, "tariff", "dtar");
+      case "non_tariff_barrier" -> tariff(body, "non_tariff_barrier", "ntb");
+      case "export_control" -> exportControl(body);
+      case "monetary_stance" -> perRegion(body, "monetary_stance", "shift", "mstance", -10, 10,
+          "points added to the policy rule's intercept (0.5 = 50 bp tighter)");
+      case "household_transfer" -> perRegion(body, "household_transfer", "share", "trh", -0.2, 0.2,
+          "transfer to households, share of GDP (0.01 = 1% of GDP a year)");
+      case "risk_preference" -> riskPreference(body);
+      case "relocation" -> relocation(body);
+      case "fiscal" -> fiscal(body);
+      case "reserve_policy" -> reservePolicy(body);
+      case "capital_measure" -> capitalMeasure(body);
+      case "set" -> set(body);
+      default -> {
+        errors.add(Diagnostic.error("E328", body.span(), "the lever '" + lever + "' is not in the world model yet")
+            .withHint("levers available: tariff, non_tariff_barrier, export_control, capital_measure, reserve_policy,"
+                + " household_transfer, monetary_stance, risk_preference, relocation, fiscal, set"));
+        yield null;
+      }
+    };
+    return errors.size() > before ? null : out;
+  }
+
+  private Map<String, List<String>> regionWords(String except) {
+    return Map.of("all", regions.stream().filter(r -> !r.equals(except)).toList());
+  }
+
+  private Map<String, List<String>> sectorWords() {
+    Map<String, List<String>> words = new java.util.LinkedHashMap<>();   // in this order in messages
+    words.put("all", sectors);
+    words.put("goods", goods);
+    return words;
+  }
+
+  /** tariff and non_tariff_barrier: importer, exporter(s), sectors, rate, mode; tariffs also retaliation. */
+  private Lowered tariff(Node body, String what, String series) {
+    boolean isTariff = series.equals("dtar");
+    Set<String> keys = isTariff ? Set.of("importer", "exporter", "sectors", "rate", "mode", "retaliation")
+        : Set.of("importer", "exporter", "sectors", "rate", "mode");
+    Fields f = new Fields("a " + what, body, keys, errors);
+    String importer = f.code("importer", regions);
+    List<String> exporters = f.codes("exporter", regions, regionWords(importer));
+    List<String> secs = f.codes("sectors", sectors, sectorWords());
+    double rate = f.number("rate", isTariff ? -1 : -0.5, MAX_RATE, isTariff
+        ? "an ad-valorem rate: 0.10 is 10%; with mode add, points over the 2024 rate" : "ad-valorem equivalent: 0.05 is 5%");
+    String mode = f.choice("mode", List.of("add", "set"), "add");
+    String retaliation = "none";
+    double counter = rate;
+    if (isTariff && f.has("retaliation")) {
+      Node r = f.node("retaliation");
+      if (r.value() instanceof Number) {
+        counter = f.number("retaliation", -1, MAX_RATE, "a retaliation rate, or none or mirror");
+        retaliation = "rate";
+      } else {
+        retaliation = f.choice("retaliation", List.of("none", "mirror"), "none");
+      }
+    }
+    if (importer == null || mode == null || retaliation == null || Double.isNaN(rate) || Double.isNaN(counter)) {
+      return null;
+    }
+    List<Event.Target> out = new ArrayList<>();
+    if (exporters.contains(importer)) {
+      f.error("exporter", "a region does not levy a " + what + " on itself (" + importer + ")",
+          "list the exporters other than the importer, or write exporter: all");
+      return null;
+    }
+    add(out, f, series, exporters, List.of(importer), secs, rate, mode, "rate");
+    if (!retaliation.equals("none")) {
+      add(out, f, series, List.of(importer), exporters, secs, counter, mode, "retaliation");
+    }
+    return new Lowered(out, 0);
+  }
+
+  /** Sets series[o, d, s] so that the total over 2024 (mode set) or the increase (add) is {@code rate}. */
+  private void add(List<Event.Target> out, Fields f, String series, List<String> origins, List<String> destinations,
+      List<String> secs, double rate, String mode, String field) {
+    for (String o : origins) {
+      for (String d : destinations) {
+        if (o.equals(d)) {
+          continue;
+        }
+        for (String s : secs) {
+          double base = series.equals("dtar") ? value("tar0[" + o + "," + d + "," + s + "]") : 0;
+          double increase = mode.equals("set") ? rate - base : rate;
+          // 2024's non-tariff barriers are in the calibration: ntb is relative to them and may be negative
+          if (series.equals("dtar") && base + increase < 0) {
+            f.error(field, "the total tariff of " + d + " on " + s
+                + " from " + o + " would be " + String.format("%.4f", base + increase) + ", below zero", "the 2024 rate is "
+                + String.format("%.4f", base) + "; with mode add the rate is added to it");
+            return;
+          }
+          out.add(target(series + "[" + o + "," + d + "," + s + "]", increase));
+        }
+      }
+    }
+  }
+
+  private Lowered exportControl(Node body) {
+    Fields f = new Fields("an export_control", body, Set.of("exporter", "importers", "sectors", "share", "substitution"),
+        errors);
+    String exporter = f.code("exporter", regions);
+    List<String> importers = f.codes("importers", regions, regionWords(exporter));
+    List<String> secs = f.codes("sectors", sectors, sectorWords());
+    double share = f.number("share", 0, 1, "share of the flow withheld: 1 is a ban");
+    boolean minerals = secs.contains("CRM");
+    double half = f.number("substitution", 0.5, 400,
+        "quarters for other suppliers to take over half of the withheld flow", minerals ? SUBSTITUTION_CRM
+            : SUBSTITUTION_OTHER);
+    if (exporter == null || Double.isNaN(share) || Double.isNaN(half)) {
+      return null;
+    }
+    List<Event.Target> out = new ArrayList<>();
+    for (String d : importers) {
+      if (d.equals(exporter)) {
+        f.error("importers", "an export control applies to other regions, not to " + exporter + " itself",
+            "write importers: all for every other region");
+        return null;
+      }
+      for (String s : secs) {
+        out.add(target("xq[" + exporter + "," + d + "," + s + "]", share));
+      }
+      // China's rare-earth processing and magnets are the minerals' choke point (production.acc)
+      if (minerals && exporter.equals("CHN")) {
+        out.add(target("xqre[" + d + "]", share));
+      }
+    }
+    return new Lowered(out, half);
+  }
+
+  private Lowered perRegion(Node body, String what, String field, String series, double min, double max,
+      String meaning) {
+    Fields f = new Fields("a " + what, body, Set.of("region", field), errors);
+    List<String> rs = f.codes("region", regions, Map.of("all", regions));
+    double v = f.number(field, min, max, meaning);
+    if (Double.isNaN(v)) {
+      return null;
+    }
+    return new Lowered(rs.stream().map(r -> target(series + "[" + r + "]", v)).toList(), 0);
+  }
+
+  /** Holders in k want j's claims more (shift > 0) or less: return points on j's claims for them. */
+  private Lowered riskPreference(Node body) {
+    Fields f = new Fields("a risk_preference", body, Set.of("holders", "toward", "shift"), errors);
+    String toward = f.code("toward", regions);
+    List<String> holders = f.codes("holders", regions, regionWords(toward));
+    double shift = f.number("shift", -10, 10,
+        "return points holders add to the claims of 'toward' (negative: 'sell America' when toward is USA)");
+    if (toward == null || Double.isNaN(shift)) {
+      return null;
+    }
+    return new Lowered(holders.stream().filter(k -> !k.equals(toward))
+        .map(k -> target("pref[" + k + "," + toward + "]", shift)).toList(), 0);
+  }
+
+  /**
+   * Moves part of a destination's imports of a sector from one origin to another: the sourcing
+   * weights that move {@code amount} (USD bn a year of 2024 landed imports, or {@code share} of
+   * the origin's flow) holding the destination's total at 2024 prices.
+   */
+  private Lowered relocation(Node body) {
+    Fields f = new Fields("a relocation", body, Set.of("sector", "destination", "from", "to", "amount", "share"), errors);
+    String s = f.code("sector", sectors);
+    String d = f.code("destination", regions);
+    String from = f.code("from", regions);
+    String to = f.code("to", regions);
+    if (s == null || d == null || from == null || to == null) {
+      return null;
+    }
+    if (from.equals(to) || from.equals(d) || to.equals(d)) {
+      f.error("to", "a relocation moves " + d + "'s imports between two other regions (from " + from + " to " + to + ")",
+          "from, to and destination must differ");
+      return null;
+    }
+    double flowFrom = value("x0[" + from + "," + d + "," + s + "]");
+    double flowTo = value("x0[" + to + "," + d + "," + s + "]");
+    double moved;
+    if (f.has("amount") == f.has("share")) {
+      f.error("amount", "a relocation gives either 'amount' (USD bn a year) or 'share' (of the flow from " + from + ")",
+          "write amount: 25 or share: 0.2");
+      return null;
+    } else if (f.has("amount")) {
+      moved = f.number("amount", 0, 4 * flowFrom, "USD bn a year of " + d + "'s 2024 imports of " + s + " from " + from
+          + " (at most the whole flow, " + String.format("%.1f", 4 * flowFrom) + ")") / 4;
+    } else {
+      moved = f.number("share", 0, 1, "share of " + d + "'s imports of " + s + " from " + from + " that moves") * flowFrom;
+    }
+    if (Double.isNaN(moved)) {
+      return null;
+    }
+    if (flowTo <= 0) {
+      f.error("to", to + " sold " + d + " no " + s + " in 2024: the model cannot grow a flow from nothing",
+          "pick an origin that already supplies " + d);
+      return null;
+    }
+    return new Lowered(List.of(target("src[" + from + "," + d + "," + s + "]", (flowFrom - moved) / flowFrom),
+        target("src[" + to + "," + d + "," + s + "]", (flowTo + moved) / flowTo)), 0);
+  }
+
+  private Lowered fiscal(Node body) {
+    Fields f = new Fields("a fiscal event", body, Set.of("region", "spending", "tax", "tariff_revenue"), errors);
+    List<String> rs = f.codes("region", regions, Map.of("all", regions));
+    double spending = f.number("spending", -0.1, 0.1, "change in government spending, share of GDP", 0);
+    double tax = f.number("tax", -0.2, 0.2, "change in the tax rate on household income (0.01 = 1 point)", 0);
+    String use = f.choice("tariff_revenue", List.of("debt", "spending", "transfers"), "debt");
+    if (Double.isNaN(spending) || Double.isNaN(tax) || use == null) {
+      return null;
+    }
+    List<Event.Target> out = new ArrayList<>();
+    for (String r : rs) {
+      if (spending != 0) {
+        out.add(target("gmult[" + r + "]", 1 + spending * value("gdp0[" + r + "]") / value("g0[" + r + "]")));
+      }
+      if (tax != 0) {
+        out.add(target("theta[" + r + "]", value("theta[" + r + "]") + tax));
+      }
+      if (f.has("tariff_revenue")) {
+        out.add(target("tspend[" + r + "]", use.equals("spending") ? 1 : 0));
+        out.add(target("ttran[" + r + "]", use.equals("transfers") ? 1 : 0));
+      }
+    }
+    return new Lowered(out, 0);
+  }
+
+  private Lowered reservePolicy(Node body) {
+    Fields f = new Fields("a reserve_policy", body, Set.of("region", "action", "amount"), errors);
+    List<String> rs = f.codes("region", regions, Map.of("all", regions));
+    String action = f.choice("action", List.of("accumulate", "sell"), null);
+    if (action == null && !f.has("action")) {
+      f.missing("action");
+    }
+    double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
+    if (action == null || Double.isNaN(amount)) {
+      return null;
+    }
+    double v = action.equals("sell") ? -amount : amount;
+    return new Lowered(rs.stream().map(r -> target("intv[" + r + "]", v)).toList(), 0);
+  }
+
+  private Lowered capitalMeasure(Node body) {
+    Fields f = new Fields("a capital_measure", body, Set.of("region", "kind", "on", "holders", "rate", "assets", "share"),
+        errors);
+    String region = f.code("region", regions);
+    String kind = f.choice("kind", List.of("withholding_tax"), null);
+    if (kind == null && !f.has("kind")) {
+      f.missing("kind");
+    }
+    String on = f.choice("on", List.of("interest"), "interest");
+    String holders = f.choice("holders", List.of("foreign"), "foreign");
+    double rate = f.number("rate", 0, 1, "share of the interest withheld: 0.3 is 30%");
+    if (region == null || kind == null || on == null || holders == null || Double.isNaN(rate)) {
+      return null;
+    }
+    return new Lowered(List.of(target("wht[" + region + "]", rate)), 0);
+  }
+
+  private Lowered set(Node body) {
+    List<Event.Target> out = new ArrayList<>();
+    body.map().forEach((label, field) -> {
+      Node v = field.value();
+      if (!(v.value() instanceof Number x) || !Double.isFinite(x.doubleValue())) {
+        errors.add(Diagnostic.error("E324", v.span(), "the value of '" + label + "' must be a finite number"));
+        return;
+      }
+      for (int slot : EventReader.slots(model, label, field.keySpan(), errors)) {
+        out.add(new Event.Target(slot, x.doubleValue(), initial[slot]));
+      }
+    });
+    return new Lowered(out, 0);
+  }
+
+  private double value(String label) {
+    int slot = model.slotOf(label);
+    if (slot < 0) {
+      throw new IllegalStateException("the world model has no " + label + " (levers need the world model)");
+    }
+    return initial[slot];
+  }
+
+  private Event.Target target(String label, double v) {
+    int slot = model.slotOf(label);
+    if (slot < 0) {
+      throw new IllegalStateException("the world model has no " + label + " (levers need the world model)");
+    }
+    return new Event.Target(slot, v, initial[slot]);
+  }
+}
