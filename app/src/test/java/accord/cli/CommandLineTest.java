@@ -41,6 +41,43 @@ class CommandLineTest {
     assertThat(lines.get(5)).startsWith("5,");
   }
 
+  /**
+   * accord compare prints the difference from the baseline at 4, 8 (and 20) quarters with units,
+   * and --out writes every number in long form. A 145% tariff on China (then 40%) narrows the US
+   * goods deficit with China and raises US tariff revenue and prices: the economics of a tariff
+   * (Amiti, Redding and Weinstein 2019).
+   */
+  @Test
+  void compareShowsTheDifferencesFromTheBaselineWithUnits(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("diff.csv");
+    Outcome o = accord("compare", "../models/world/scenarios/us-china-tariffs.yaml", "--out", csv.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("2025Q4 (4 quarters from 2025Q1): difference from the baseline",
+        "2026Q4 (8 quarters from 2025Q1)", "GDP %", "TB $bn/day", "goods balance of each region",
+        "sectors, 2026Q4", "technology output", "accounting: every matrix and hidden equation holds");
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("table,region,item,unit,quarter,horizon,baseline,scenario,difference,difference_unit");
+    double usChina = Double.NaN;
+    double revenue = Double.NaN;
+    double cpi = Double.NaN;
+    for (String line : lines) {
+      String[] f = line.split(",");
+      if (line.startsWith("bilateral goods balance,USA,CHN,") && f[4].equals("2026Q4")) {
+        usChina = Double.parseDouble(f[8]);
+      } else if (line.startsWith("headline,USA,tariff revenue,") && f[4].equals("2026Q4")) {
+        revenue = Double.parseDouble(f[8]);
+      } else if (line.startsWith("headline,USA,consumer prices,") && f[4].equals("2026Q4")) {
+        cpi = Double.parseDouble(f[8]);
+      }
+    }
+    assertThat(usChina).as("US goods balance with China, USD bn a year").isGreaterThan(50);
+    assertThat(revenue).as("US tariff revenue, USD bn a year").isGreaterThan(20);
+    assertThat(cpi).as("US consumer prices, %").isPositive();
+    Outcome textbook = accord("compare", "../models/gl/sim-gov.yaml");
+    assertThat(textbook.code()).isEqualTo(1);
+    assertThat(textbook.err()).contains("compare reads the world model's outputs");
+  }
+
   /** The world model's output schema (docs/world-model.md): the report and the web lab read these columns. */
   @Test
   void theWorldRunWritesTheDocumentedSchema(@TempDir Path dir) throws Exception {

@@ -1,0 +1,120 @@
+package accord.cli;
+
+import accord.accounts.AccountingCheck;
+import accord.accounts.Violation;
+import accord.compare.Comparison;
+import accord.compare.ComparisonCsv;
+import accord.compare.ComparisonText;
+import accord.compare.Indicator;
+import accord.scenario.ScenarioFile;
+import accord.scenario.ScenarioRunner;
+import accord.sim.ProgressListener;
+import accord.sim.Results;
+import accord.sim.Scenario;
+import accord.sim.Simulator;
+import accord.solve.Program;
+import accord.solve.SolverSettings;
+import accord.structure.StructuralAnalysis;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code accord compare}: a world scenario against the baseline (or another scenario), with units. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Run a world scenario and its baseline and print their differences after 4, 8 and 20 quarters "
+        + "(or the horizon): each region's headline outputs, bilateral goods balances and a sector table.",
+        "The baseline is the calibrated world model over the same quarters, unless --baseline names a scenario."})
+final class CompareCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
+  Path input;
+
+  @Option(names = "--baseline", paramLabel = "<scenario.yaml>", description = "compare with this scenario instead")
+  Path against;
+
+  @Option(names = "--out", paramLabel = "diff.csv", description = "write every number of the comparison (long form)")
+  Path out;
+
+  @Option(names = "--debug", description = "show stack traces of internal errors")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter w = spec.commandLine().getOut();
+    ScenarioFile file = load(input);
+    Results scenario = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
+    if (!Indicator.applies(scenario.model())) {
+      throw new Errors.UserError("compare reads the world model's outputs; " + input + " runs model "
+          + scenario.model().name() + ", which lacks them (use accord run)");
+    }
+    Results baseline;
+    String baseName;
+    if (against != null) {
+      ScenarioFile other = load(against);
+      if (!other.modelPath().equals(file.modelPath())) {
+        throw new Errors.UserError(against + " runs another model than " + input);
+      }
+      baseline = ScenarioRunner.run(other, scenario.periods(), null, SolverSettings.DEFAULT, ProgressListener.NONE);
+      baseName = other.name();
+    } else {
+      baseline = Simulator.run(Program.compile(StructuralAnalysis.analyze(file.model(), null)),
+          Scenario.of(scenario.periods()), SolverSettings.DEFAULT);
+      baseName = "the baseline";
+    }
+    w.println("scenario: " + file.name() + (file.note().isBlank() ? "" : "\n  " + wrap(file.note().strip(), 96)));
+    w.println("against:  " + baseName + ", " + scenario.model().periodLabel(2) + " to "
+        + scenario.model().periodLabel(scenario.periods()));
+    w.println();
+    Comparison c = Comparison.of(scenario, baseline, file.start());
+    w.print(ComparisonText.render(c));
+    if (out != null) {
+      ComparisonCsv.write(c, out);
+      w.println();
+      w.println("wrote " + out);
+    }
+    List<Violation> broken = AccountingCheck.check(scenario);
+    broken.addAll(AccountingCheck.check(baseline));
+    w.println();
+    if (!broken.isEmpty()) {
+      w.println("accounting: " + broken.size() + " broken identities, first: " + broken.get(0).describe());
+      return Errors.USER;
+    }
+    w.println("accounting: every matrix and hidden equation holds in every quarter of both runs");
+    return 0;
+  }
+
+  private static ScenarioFile load(Path p) {
+    if (!Files.exists(p)) {
+      throw new Errors.UserError("no such file: " + p);
+    }
+    return ScenarioFile.load(p);
+  }
+
+  static String wrap(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    int col = 0;
+    for (String word : text.split("\\s+")) {
+      if (col > 0 && col + 1 + word.length() > width) {
+        out.append("\n  ");
+        col = 0;
+      } else if (col > 0) {
+        out.append(' ');
+        col++;
+      }
+      out.append(word);
+      col += word.length();
+    }
+    return out.toString();
+  }
+}
