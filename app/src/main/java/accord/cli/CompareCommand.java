@@ -2,6 +2,8 @@ package accord.cli;
 
 import accord.accounts.AccountingCheck;
 import accord.accounts.Violation;
+import accord.charts.ChartFiles;
+import accord.charts.ComparisonCharts;
 import accord.compare.Comparison;
 import accord.compare.ComparisonCsv;
 import accord.compare.ComparisonText;
@@ -46,6 +48,13 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "diff.csv", description = "write every number of the comparison (long form)")
   Path out;
 
+  @Option(names = "--charts", paramLabel = "dir", description = "write the comparison's charts there, PNG and SVG")
+  Path charts;
+
+  @Option(names = "--region", paramLabel = "USA", defaultValue = "USA",
+      description = "the region whose balances the charts follow (default: USA)")
+  String region;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
@@ -83,6 +92,10 @@ final class CompareCommand implements Callable<Integer> {
       w.println();
       w.println("wrote " + out);
     }
+    if (charts != null) {
+      List<Path> files = ChartFiles.write(ComparisonCharts.of(c, region(scenario)), charts);
+      w.println("wrote " + files.size() + " chart files (PNG and SVG) to " + charts);
+    }
     List<Violation> broken = AccountingCheck.check(scenario);
     broken.addAll(AccountingCheck.check(baseline));
     w.println();
@@ -92,6 +105,15 @@ final class CompareCommand implements Callable<Integer> {
     }
     w.println("accounting: every matrix and hidden equation holds in every quarter of both runs");
     return 0;
+  }
+
+  private String region(Results r) {
+    List<String> regions = r.model().sets().get("Region").elements();
+    if (!regions.contains(region)) {
+      throw new Errors.UserError("--region " + region + " is not a region of the world model; the regions are "
+          + String.join(", ", regions));
+    }
+    return region;
   }
 
   private static ScenarioFile load(Path p) {

@@ -107,7 +107,7 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
   }
 
   /** Real output of a group of sectors. */
-  static double output(Results r, String g, List<String> sectors, int p) {
+  public static double output(Results r, String g, List<String> sectors, int p) {
     double q = 0;
     for (String s : sectors) {
       q += r.value("QS[" + g + "," + s + "]", p);
@@ -116,7 +116,7 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
   }
 
   /** Producer price of a group, weighted by the baseline's 2025Q1 real output (fixed weights). */
-  double price(Results r, String g, List<String> sectors, int p) {
+  public double price(Results r, String g, List<String> sectors, int p) {
     double num = 0;
     double den = 0;
     for (String s : sectors) {

@@ -1,0 +1,56 @@
+package accord.charts;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes charts as PNG (JFreeChart) and SVG (JFreeSVG), and renders SVG for a page. */
+public final class ChartFiles {
+
+  public static final int WIDTH = 900;
+  public static final int HEIGHT = 460;
+
+  private ChartFiles() {
+  }
+
+  /** {@code name.png} and {@code name.svg} for every chart in {@code dir}; returns the files written. */
+  public static List<Path> write(Map<String, JFreeChart> charts, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> out = new ArrayList<>();
+    for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
+      Path png = dir.resolve(e.getKey() + ".png");
+      Path tmp = Files.createTempFile(dir, ".accord-", ".png");
+      ChartUtils.saveChartAsPNG(tmp.toFile(), e.getValue(), WIDTH, HEIGHT);
+      Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Path svg = dir.resolve(e.getKey() + ".svg");
+      Path tmp2 = Files.createTempFile(dir, ".accord-", ".svg");
+      Files.writeString(tmp2, svg(e.getValue()));
+      Files.move(tmp2, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.add(png);
+      out.add(svg);
+    }
+    return out;
+  }
+
+  /** The chart as an SVG element (for a page) . */
+  public static String svgElement(JFreeChart chart) {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    return g.getSVGElement();
+  }
+
+  /** The chart as an SVG document (for a file). */
+  public static String svg(JFreeChart chart) {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    return g.getSVGDocument();
+  }
+}
