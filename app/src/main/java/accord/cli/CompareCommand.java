@@ -9,14 +9,7 @@ import accord.compare.ComparisonCsv;
 import accord.compare.ComparisonText;
 import accord.compare.Indicator;
 import accord.scenario.ScenarioFile;
-import accord.scenario.ScenarioRunner;
-import accord.sim.ProgressListener;
 import accord.sim.Results;
-import accord.sim.Scenario;
-import accord.sim.Simulator;
-import accord.solve.Program;
-import accord.solve.SolverSettings;
-import accord.structure.StructuralAnalysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -62,30 +55,22 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
     ScenarioFile file = load(input);
-    Results scenario = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
-    if (!Indicator.applies(scenario.model())) {
+    if (!Indicator.applies(file.model())) {
       throw new Errors.UserError("compare reads the world model's outputs; " + input + " runs model "
-          + scenario.model().name() + ", which lacks them (use accord run)");
+          + file.model().name() + ", which lacks them (use accord run)");
     }
-    Results baseline;
-    String baseName;
-    if (against != null) {
-      ScenarioFile other = load(against);
-      if (!other.modelPath().equals(file.modelPath())) {
-        throw new Errors.UserError(against + " runs another model than " + input);
-      }
-      baseline = ScenarioRunner.run(other, scenario.periods(), null, SolverSettings.DEFAULT, ProgressListener.NONE);
-      baseName = other.name();
-    } else {
-      baseline = Simulator.run(Program.compile(StructuralAnalysis.analyze(file.model(), null)),
-          Scenario.of(scenario.periods()), SolverSettings.DEFAULT);
-      baseName = "the baseline";
+    ScenarioFile other = against == null ? null : load(against);
+    if (other != null && !other.modelPath().equals(file.modelPath())) {
+      throw new Errors.UserError(against + " runs another model than " + input);
     }
+    Comparison c = Comparison.run(file, other);
+    Results scenario = c.scenario();
+    Results baseline = c.baseline();
+    String baseName = other == null ? "the baseline" : other.name();
     w.println("scenario: " + file.name() + (file.note().isBlank() ? "" : "\n  " + wrap(file.note().strip(), 96)));
     w.println("against:  " + baseName + ", " + scenario.model().periodLabel(2) + " to "
         + scenario.model().periodLabel(scenario.periods()));
     w.println();
-    Comparison c = Comparison.of(scenario, baseline, file.start());
     w.print(ComparisonText.render(c));
     if (out != null) {
       ComparisonCsv.write(c, out);
@@ -93,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
       w.println("wrote " + out);
     }
     if (charts != null) {
-      List<Path> files = ChartFiles.write(ComparisonCharts.of(c, region(scenario)), charts);
+      List<Path> files = ChartFiles.write(ComparisonCharts.of(c, region(scenario, region)), charts);
       w.println("wrote " + files.size() + " chart files (PNG and SVG) to " + charts);
     }
     List<Violation> broken = AccountingCheck.check(scenario);
@@ -107,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String region(Results r) {
+  static String region(Results r, String region) {
     List<String> regions = r.model().sets().get("Region").elements();
     if (!regions.contains(region)) {
       throw new Errors.UserError("--region " + region + " is not a region of the world model; the regions are "
@@ -116,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
     return region;
   }
 
-  private static ScenarioFile load(Path p) {
+  static ScenarioFile load(Path p) {
     if (!Files.exists(p)) {
       throw new Errors.UserError("no such file: " + p);
     }

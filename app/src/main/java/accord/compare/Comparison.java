@@ -33,6 +33,21 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
       double baseline, double scenario, double difference, String differenceUnit) {
   }
 
+  /**
+   * Runs a world scenario and what it is compared with: another scenario of the same model
+   * ({@code against}, run over as many quarters), or the model's own baseline under its default
+   * closure.
+   */
+  public static Comparison run(accord.scenario.ScenarioFile file, accord.scenario.ScenarioFile against) {
+    var settings = accord.solve.SolverSettings.DEFAULT;
+    Results scenario = accord.scenario.ScenarioRunner.run(file, null, null, settings, accord.sim.ProgressListener.NONE);
+    Results baseline = against != null
+        ? accord.scenario.ScenarioRunner.run(against, scenario.periods(), null, settings, accord.sim.ProgressListener.NONE)
+        : accord.sim.Simulator.run(accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(file.model(),
+            null)), accord.sim.Scenario.of(scenario.periods()), settings);
+    return of(scenario, baseline, file.start());
+  }
+
   /** The horizons of 4, 8 and 20 quarters from start, those inside the run, and the run's last quarter. */
   public static Comparison of(Results scenario, Results baseline, int start) {
     if (scenario.periods() != baseline.periods()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A comparison for the terminal: one headline table per horizon, the bilateral balances and the sectors. */
+/** A comparison as tables: one headline table per horizon, the bilateral balances and the sectors. */
 public final class ComparisonText {
 
   /** The headline columns: indicator name as in {@link Indicator#HEADLINE}, header, decimals. */
@@ -26,14 +26,24 @@ public final class ComparisonText {
   private ComparisonText() {
   }
 
+  /** The comparison as text tables. */
   public static String render(Comparison c) {
     StringBuilder out = new StringBuilder();
+    for (Table t : tables(c)) {
+      TextTable text = new TextTable(t.header());
+      t.rows().forEach(text::add);
+      out.append(t.title()).append('\n').append(text.render()).append('\n');
+    }
+    return out.toString().stripTrailing() + "\n";
+  }
+
+  /** The comparison's tables: the headline at each horizon, the bilateral balances, the sectors. */
+  public static List<Table> tables(Comparison c) {
+    List<Table> out = new ArrayList<>();
     for (int p : c.periods()) {
-      out.append(String.format("%s (%d quarters from %s): difference from the baseline%n", c.label(p), c.horizon(p),
-          c.label(c.start())));
       List<String> header = new ArrayList<>(List.of("region"));
       COLUMNS.forEach(col -> header.add(col[1]));
-      TextTable t = new TextTable(header);
+      List<List<String>> rows = new ArrayList<>();
       for (String g : c.regions()) {
         List<String> row = new ArrayList<>(List.of(g));
         for (String[] col : COLUMNS) {
@@ -41,32 +51,31 @@ public final class ComparisonText {
           row.add(fmt(x.change(x.series().value(c.scenario(), g, p), x.series().value(c.baseline(), g, p)),
               Integer.parseInt(col[2])));
         }
-        t.add(row);
+        rows.add(row);
       }
-      out.append(t.render()).append('\n');
+      out.add(new Table(String.format("%s (%d quarters from %s): difference from the baseline", c.label(p), c.horizon(p),
+          c.label(c.start())), header, rows));
     }
     int mid = c.periods().get(Math.min(1, c.periods().size() - 1));
-    out.append(String.format("goods balance of each region (rows) with each partner (columns), %s: difference from the"
-        + " baseline, USD bn a year%n", c.label(mid)));
     List<String> header = new ArrayList<>(List.of("region"));
     header.addAll(c.regions());
-    TextTable b = new TextTable(header);
+    List<List<String>> rows = new ArrayList<>();
     for (String g : c.regions()) {
       List<String> row = new ArrayList<>(List.of(g));
       for (String partner : c.regions()) {
         row.add(partner.equals(g) ? "" : fmt(c.scenario().value("TBG[" + g + "," + partner + "]", mid)
             - c.baseline().value("TBG[" + g + "," + partner + "]", mid), 1));
       }
-      b.add(row);
+      rows.add(row);
     }
-    out.append(b.render()).append('\n');
-    out.append(String.format("sectors, %s: real output and producer prices, %% from the baseline%n", c.label(mid)));
+    out.add(new Table(String.format("goods balance of each region (rows) with each partner (columns), %s: difference"
+        + " from the baseline, USD bn a year", c.label(mid)), header, rows));
     List<String> sh = new ArrayList<>(List.of("region"));
     for (String group : Comparison.SECTOR_GROUPS.keySet()) {
       sh.add(group + " output");
       sh.add("prices");
     }
-    TextTable s = new TextTable(sh);
+    List<List<String>> srows = new ArrayList<>();
     for (String g : c.regions()) {
       List<String> row = new ArrayList<>(List.of(g));
       for (Map.Entry<String, List<String>> e : Comparison.SECTOR_GROUPS.entrySet()) {
@@ -75,10 +84,11 @@ public final class ComparisonText {
         row.add(fmt(100 * (c.price(c.scenario(), g, e.getValue(), mid) / c.price(c.baseline(), g, e.getValue(), mid)
             - 1), 2));
       }
-      s.add(row);
+      srows.add(row);
     }
-    out.append(s.render());
-    return out.toString();
+    out.add(new Table(String.format("sectors, %s: real output and producer prices, %% from the baseline", c.label(mid)),
+        sh, srows));
+    return out;
   }
 
   static Indicator indicator(String name) {

@@ -1,0 +1,87 @@
+package accord.cli;
+
+import accord.backtest.Backtest;
+import accord.compare.Comparison;
+import accord.compare.Indicator;
+import accord.report.Report;
+import accord.scenario.ScenarioFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code accord report}: one self-contained HTML page for a world scenario. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Run a world scenario against the baseline and write one self-contained HTML file that works "
+        + "offline: the question and the events, the tables, the charts, a region's transactions-flow matrix with "
+        + "its zero sums, the model's record against 2025, and the assumptions with their sources."})
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
+  Path input;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "report.html", description = "where to write it (default: the "
+      + "scenario's name with .html, in the current folder)")
+  Path out;
+
+  @Option(names = "--baseline", paramLabel = "<scenario.yaml>", description = "compare with this scenario instead")
+  Path against;
+
+  @Option(names = "--region", paramLabel = "USA", defaultValue = "USA",
+      description = "the region whose balances and accounts the page follows (default: USA)")
+  String region;
+
+  @Option(names = "--quarter", paramLabel = "2026Q4", description = "the quarter of the accounts shown (default: "
+      + "the comparison's middle horizon)")
+  String quarter;
+
+  @Option(names = "--debug", description = "show stack traces of internal errors")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter w = spec.commandLine().getOut();
+    ScenarioFile file = CompareCommand.load(input);
+    if (!Indicator.applies(file.model())) {
+      throw new Errors.UserError("report reads the world model's outputs; " + input + " runs model "
+          + file.model().name() + ", which lacks them (use accord run)");
+    }
+    ScenarioFile other = against == null ? null : CompareCommand.load(against);
+    Comparison c = Comparison.run(file, other);
+    String focus = CompareCommand.region(c.scenario(), region);
+    int period = c.periods().get(Math.min(1, c.periods().size() - 1));
+    if (quarter != null) {
+      period = c.scenario().model().periodOf(quarter);
+      if (period < 2 || period > c.scenario().periods()) {
+        throw new Errors.UserError("--quarter " + quarter + " is not a quarter of this run (" + c.label(2) + " to "
+            + c.label(c.scenario().periods()) + ")");
+      }
+    }
+    String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
+        Home.world()));
+    Path target = out != null ? out : Path.of(stem(input) + ".html");
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".accord-", ".html");
+    Files.writeString(tmp, html);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    w.println("wrote " + target + " (" + html.length() / 1024 + " KB, self-contained)");
+    return 0;
+  }
+
+  private static String stem(Path p) {
+    String n = p.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+}

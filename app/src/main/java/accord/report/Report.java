@@ -1,0 +1,102 @@
+package accord.report;
+
+import static accord.report.Html.esc;
+
+import accord.backtest.Backtest;
+import accord.charts.ChartFiles;
+import accord.charts.ComparisonCharts;
+import accord.compare.Comparison;
+import accord.compare.ComparisonText;
+import accord.compare.Table;
+import accord.model.Csv;
+import accord.scenario.ScenarioFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * One self-contained HTML page for a scenario: the question and its events, the tables against
+ * the baseline, the charts (inline SVG), a region's transactions-flow matrix in one quarter with
+ * its zero sums, the model's record against 2025, and the assumptions with their sources. It
+ * needs no network and no other file.
+ */
+public final class Report {
+
+  /** What the page is made of. */
+  public record Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
+      List<Backtest.Comparison> backtest, Path worldDir) {
+  }
+
+  private Report() {
+  }
+
+  public static String html(Inputs in) throws IOException {
+    ScenarioFile f = in.file();
+    Comparison c = in.comparison();
+    StringBuilder b = new StringBuilder();
+    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Accord: ").append(esc(f.name()))
+        .append("</title>\n<style>").append(Html.STYLE).append("</style></head><body>\n");
+    b.append("<h1>").append(esc(f.name())).append("</h1>\n");
+    b.append("<p class=\"muted\">Accord world model (second edition), calibrated to 2024; the scenario against the "
+        + "baseline from ").append(c.label(c.start())).append(" to ").append(c.label(c.scenario().periods()))
+        .append(". Every matrix and identity of the model holds in every quarter of both runs.</p>\n");
+    if (!f.note().isBlank()) {
+      b.append("<h2>The question</h2>\n<p class=\"note\">").append(esc(f.note().strip())).append("</p>\n");
+    }
+    b.append("<h2>The events</h2>\n<p>As written in <code>").append(esc(String.valueOf(f.path().getFileName())))
+        .append("</code> (").append(f.changes().size()).append(" changes to the model's series after lowering; "
+            + "docs/scenarios.md has the vocabulary). Triggered events and branches: none in this scenario.</p>\n<pre>")
+        .append(esc(Files.readString(f.path()))).append("</pre>\n");
+    b.append("<h2>Against the baseline</h2>\n");
+    for (Table t : ComparisonText.tables(c)) {
+      b.append(Html.table(t));
+    }
+    b.append("<h2>Charts</h2>\n");
+    for (Map.Entry<String, JFreeChart> e : ComparisonCharts.of(c, in.region()).entrySet()) {
+      b.append("<div class=\"chart\" id=\"chart-").append(esc(e.getKey())).append("\">")
+          .append(ChartFiles.svgElement(e.getValue())).append("</div>\n");
+    }
+    b.append("<h2>The accounts: ").append(esc(in.region())).append(" in ").append(c.label(in.matrixPeriod()))
+        .append("</h2>\n<p>The region's transactions-flow matrix in the scenario (Godley and Lavoie's layout): "
+            + "every column sums to zero, and every row to zero (or to its stated total): every flow comes from "
+            + "somewhere and goes somewhere.</p>\n");
+    b.append(Html.table(MatrixTable.of(c.scenario(), "flows[" + in.region() + "]", in.matrixPeriod())));
+    b.append("<h2>The model against 2025</h2>\n<p>The 2025 tariffs replayed from the 2024 calibration "
+        + "(<code>accord backtest</code>); no parameter is fitted to 2025. docs/world-model.md explains each miss.</p>\n");
+    b.append(Html.table(backtest(in.backtest())));
+    b.append("<h2>Assumptions and sources</h2>\n<p>Calibration data: <code>models/world/data</code> (every figure "
+        + "with source, series, vintage and status; <code>accord calibrate --sources</code> prints every target with "
+        + "its source). Behavioural parameters, their values, prior ranges and sources:</p>\n");
+    b.append(Html.table(parameters(in.worldDir().resolve("data/parameters.csv"))));
+    b.append("</body></html>\n");
+    return b.toString();
+  }
+
+  private static Table backtest(List<Backtest.Comparison> rows) {
+    List<List<String>> out = new ArrayList<>();
+    for (Backtest.Comparison r : rows) {
+      out.add(List.of(r.name(), r.unit(), num(r.observed()), num(r.model()), num(r.baseline()), num(r.error()),
+          r.source()));
+    }
+    return new Table("2025: observed and model", List.of("", "unit", "observed", "model", "model without the 2025 "
+        + "policies", "model - observed", "source of the observation"), out);
+  }
+
+  private static Table parameters(Path csv) throws IOException {
+    Csv.Table t = Csv.parse(Files.readString(csv));
+    List<List<String>> rows = new ArrayList<>();
+    for (List<String> r : t.rows()) {
+      rows.add(List.of(r.get(0), r.get(1), r.get(2) + " to " + r.get(3), r.get(4)));
+    }
+    return new Table("parameters.csv", List.of("parameter", "value", "prior range", "source"), rows);
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
+  }
+}
