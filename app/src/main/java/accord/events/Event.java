@@ -13,8 +13,27 @@ import java.util.List;
  * @param phaseIn quarters to full size (1 = at once)
  * @param halfLife quarters for other suppliers to take over half of a withheld flow (0 = never)
  * @param targets the series the event sets, with their full values
+ * @param accord a currency accord (whose targets are solved from a run without it), else null
  */
-public record Event(String lever, int at, int until, int phaseIn, double halfLife, List<Target> targets, Span span) {
+public record Event(String lever, int at, int until, int phaseIn, double halfLife, List<Target> targets, Accord accord,
+    Span span) {
+
+  /**
+   * A currency accord: the members' exchange rates against the dollar are set to their path
+   * without the accord made {@code appreciation} stronger (reached linearly over {@code over}
+   * quarters), and each member's instrument (its reserve purchases, or its policy rule's
+   * intercept) is solved for instead.
+   *
+   * @param rates the members' exchange-rate slots (local currency per dollar)
+   * @param instruments the slots solved for, one per member
+   */
+  public record Accord(List<Integer> rates, List<Integer> instruments, double appreciation, int over) {
+
+    /** The factor on a member's exchange rate in period t of an accord that starts at {@code at}. */
+    public double factor(int t, int at) {
+      return t < at ? 1 : 1 / (1 + appreciation * Math.min(1, (t - at + 1) / (double) over));
+    }
+  }
 
   /**
    * A series element the event sets: its value at full size, and its value without the event

@@ -66,7 +66,13 @@ public final class EventReader {
       Field body = item.map().get(lever);
       Levers.Lowered lowered = levers.lower(lever, body.value(), periods);
       if (at > 0 && until > 0 && lowered != null) {
-        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), body.keySpan()));
+        if (lowered.accord() != null && f.has("until")) {
+          errors.add(Diagnostic.error("E330", f.where("until"), "a currency accord holds to the end of the run")
+              .withHint("leave out 'until': the members' instruments are solved for every quarter from 'at' on"));
+          continue;
+        }
+        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), lowered.accord(),
+            body.keySpan()));
       }
     }
     return out;

@@ -16,7 +16,11 @@ import java.util.Set;
 final class Levers {
 
   /** What a lever sets at full size, and how fast other suppliers replace a withheld flow. */
-  record Lowered(List<Event.Target> targets, double halfLife) {
+  record Lowered(List<Event.Target> targets, double halfLife, Event.Accord accord) {
+
+    Lowered(List<Event.Target> targets, double halfLife) {
+      this(targets, halfLife, null);
+    }
   }
 
   /**
@@ -65,13 +69,9 @@ final class Levers {
       case "fiscal" -> fiscal(body);
       case "reserve_policy" -> reservePolicy(body);
       case "capital_measure" -> capitalMeasure(body);
+      case "currency_accord" -> currencyAccord(body);
       case "set" -> set(body);
-      default -> {
-        errors.add(Diagnostic.error("E328", body.span(), "the lever '" + lever + "' is not in the world model yet")
-            .withHint("levers available: tariff, non_tariff_barrier, export_control, capital_measure, reserve_policy,"
-                + " household_transfer, monetary_stance, risk_preference, relocation, fiscal, set"));
-        yield null;
-      }
+      default -> throw new IllegalStateException("no lever " + lever);
     };
     return errors.size() > before ? null : out;
   }
@@ -306,6 +306,27 @@ final class Levers {
       return null;
     }
     return new Lowered(List.of(target("wht[" + region + "]", rate)), 0);
+  }
+
+  /**
+   * Members' currencies stronger against the dollar by {@code appreciation} over {@code over}
+   * quarters, held by reserve sales (intervention) or by the policy rate (the rule's intercept).
+   */
+  private Lowered currencyAccord(Node body) {
+    Fields f = new Fields("a currency_accord", body, Set.of("members", "appreciation", "over", "means"), errors);
+    List<String> members = f.codes("members", regions.stream().filter(r -> !r.equals("USA")).toList(),
+        Map.of("all", regions.stream().filter(r -> !r.equals("USA")).toList()));
+    double appreciation = f.number("appreciation", -0.5, 1, "0.20 makes each member's currency 20% stronger against "
+        + "the dollar (local currency per dollar divided by 1.2); 0 holds it where it would have been");
+    int over = f.integer("over", 1, 400, "quarters to reach the full appreciation", 1);
+    String means = f.choice("means", List.of("intervention", "rates"), "intervention");
+    if (Double.isNaN(appreciation) || means == null || members.isEmpty()) {
+      return null;
+    }
+    List<Integer> rates = members.stream().map(m -> target("e[" + m + "]", 0).slot()).toList();
+    String instrument = means.equals("rates") ? "mstance" : "intv";
+    List<Integer> instruments = members.stream().map(m -> target(instrument + "[" + m + "]", 0).slot()).toList();
+    return new Lowered(List.of(), 0, new Event.Accord(rates, instruments, appreciation, over));
   }
 
   private Lowered set(Node body) {

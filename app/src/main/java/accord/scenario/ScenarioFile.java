@@ -12,6 +12,7 @@ import accord.model.Series;
 import accord.model.Slot;
 import accord.scenario.YamlTree.Field;
 import accord.scenario.YamlTree.Node;
+import accord.events.Event;
 import accord.events.EventReader;
 import accord.events.Timeline;
 import accord.sim.Change;
@@ -39,7 +40,7 @@ import java.util.Set;
  * {@code *} in some places, every element that matches ({@code "xq[CHN,*,CRM]"}).
  */
 public record ScenarioFile(Path path, Path modelPath, Model model, String name, String note, int periods, int start,
-    String closure, List<Change> changes, Path startFrom) {
+    String closure, List<Change> changes, Path startFrom, List<Event> accords) {
 
   private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note",
       "baseline", "start", "end", "events");
@@ -132,12 +133,15 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       }
     }
     List<Change> changes = new ArrayList<>();
+    List<Event> accords = new ArrayList<>();
     if (m.containsKey("events")) {
       if (model.sets().get("Region") == null || model.slotOf("dtar[USA,CHN,ELE]") < 0) {
         errors.add(Diagnostic.error("E320", m.get("events").keySpan(), "events are the world model's vocabulary; model "
             + model.name() + " has no world levers").withHint("use 'set:' with this model's parameters and series"));
       } else {
-        changes.addAll(Timeline.changes(EventReader.read(m.get("events").value(), model, periods, errors), periods));
+        List<Event> events = EventReader.read(m.get("events").value(), model, periods, errors);
+        changes.addAll(Timeline.changes(events, periods));
+        events.stream().filter(e -> e.accord() != null).forEach(accords::add);
       }
     }
     if (m.containsKey("set")) {
@@ -148,7 +152,12 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
-    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom);
+    if (!accords.isEmpty() && startFrom != null) {
+      errors.add(Diagnostic.error("E330", m.get("start_from").keySpan(), "a currency accord cannot start from another "
+          + "scenario's last quarter").withHint("run it from the calibration: leave out start_from"));
+      throw new ModelException(errors);
+    }
+    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom, accords);
   }
 
   private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {

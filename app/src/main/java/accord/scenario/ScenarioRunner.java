@@ -51,6 +51,11 @@ public final class ScenarioRunner {
     String closure = closureOverride != null ? closureOverride : s.closure();
     Program program = Program.compile(StructuralAnalysis.analyze(s.model(), closure));
     Scenario scenario = new Scenario(s.name(), periods, closure, s.changes(), start);
-    return Simulator.run(program, scenario, settings, progress);
+    Results run = Simulator.run(program, scenario, settings, accordsLeft(s) ? ProgressListener.NONE : progress);
+    return accordsLeft(s) ? Accords.run(s, run, closure, settings, progress) : run;
+  }
+
+  private static boolean accordsLeft(ScenarioFile s) {
+    return !s.accords().isEmpty();
   }
 }
