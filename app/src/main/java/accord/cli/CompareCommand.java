@@ -65,13 +65,15 @@ final class CompareCommand implements Callable<Integer> {
     }
     Comparison c = Comparison.run(file, other);
     Results scenario = c.scenario();
-    Results baseline = c.baseline();
     String baseName = other == null ? "the baseline" : other.name();
     w.println("scenario: " + file.name() + (file.note().isBlank() ? "" : "\n  " + wrap(file.note().strip(), 96)));
     w.println("against:  " + baseName + ", " + scenario.model().periodLabel(2) + " to "
         + scenario.model().periodLabel(scenario.periods()));
     w.println();
     w.print(ComparisonText.render(c));
+    for (String line : ComparisonText.fired(c)) {
+      w.println(line);
+    }
     if (out != null) {
       ComparisonCsv.write(c, out);
       w.println();
@@ -81,14 +83,16 @@ final class CompareCommand implements Callable<Integer> {
       List<Path> files = ChartFiles.write(ComparisonCharts.of(c, region(scenario, region)), charts);
       w.println("wrote " + files.size() + " chart files (PNG and SVG) to " + charts);
     }
-    List<Violation> broken = AccountingCheck.check(scenario);
-    broken.addAll(AccountingCheck.check(baseline));
+    List<Violation> broken = new java.util.ArrayList<>();
+    c.solutions().forEach(r -> broken.addAll(AccountingCheck.check(r)));
     w.println();
     if (!broken.isEmpty()) {
       w.println("accounting: " + broken.size() + " broken identities, first: " + broken.get(0).describe());
       return Errors.USER;
     }
-    w.println("accounting: every matrix and hidden equation holds in every quarter of both runs");
+    w.println("accounting: every matrix and hidden equation holds in every quarter of "
+        + (c.branches().isEmpty() ? "both runs" : "every branch and the baseline (the probability-weighted path is "
+        + "their average, not a solution)"));
     return 0;
   }
 

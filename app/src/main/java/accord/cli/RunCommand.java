@@ -67,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
+  /** The branches of a scenario with odds, once run (else empty). */
+  private List<ScenarioRunner.BranchRun> branches = List.of();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +81,18 @@ final class RunCommand implements Callable<Integer> {
         + (r.scenario().closure() == null ? "" : ", closure " + r.scenario().closure()));
     out.println();
     out.print(Headline.applies(r) && vars == null ? Headline.table(r) : table(r, shown));
-    List<Violation> violations = AccountingCheck.check(r);
+    r.fired().forEach((name, period) -> out.println("triggered: " + name + ", in effect from "
+        + r.model().periodLabel(period)));
+    // a scenario with odds: every branch is a solution and is checked; the weighted path is their average
+    List<Violation> violations = new ArrayList<>();
+    if (branches.isEmpty()) {
+      violations.addAll(AccountingCheck.check(r));
+    } else {
+      branches.forEach(b -> violations.addAll(AccountingCheck.check(b.results())));
+      out.println();
+      out.println("branches: " + String.join(", ", branches.stream().map(b -> b.branch().name() + " (probability "
+          + b.branch().probability() + ")").toList()) + "; the table and --out show their probability-weighted path");
+    }
     out.println();
     out.println(String.format("solved %d period%s in %.1f ms (%d iteration%s in simultaneous blocks)",
         r.periods() - 1, r.periods() - 1 == 1 ? "" : "s", r.nanos() / 1e6, r.iterations(),
@@ -109,7 +123,12 @@ final class RunCommand implements Callable<Integer> {
       throw new Errors.UserError("--periods must be at most " + MAX_PERIODS + ", not " + periods);
     }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      return ScenarioRunner.run(ScenarioFile.load(input), periods, closure, settings, ProgressListener.NONE);
+      ScenarioFile file = ScenarioFile.load(input);
+      if (!file.branches().isEmpty()) {
+        branches = ScenarioRunner.runBranches(file, periods, closure, settings);
+        return ScenarioRunner.weighted(branches);
+      }
+      return ScenarioRunner.run(file, periods, closure, settings, ProgressListener.NONE);
     }
     Model model = ModelLoader.load(input);
     Program program = Program.compile(StructuralAnalysis.analyze(model, closure));

@@ -12,8 +12,11 @@ import java.util.Map;
  *
  * @param start the first reported period (1-based); horizon h is period start + h - 1
  * @param periods the horizons' periods, in order
+ * @param branches a scenario with odds: each branch's run ({@code scenario} is then their
+ *     probability-weighted path); else empty
  */
-public record Comparison(Results scenario, Results baseline, int start, List<Integer> periods) {
+public record Comparison(Results scenario, Results baseline, int start, List<Integer> periods,
+    List<accord.scenario.ScenarioRunner.BranchRun> branches) {
 
   /** The seeds' sector groups (001's sector impact table) and the model's sectors in each. */
   public static final Map<String, List<String>> SECTOR_GROUPS = groups();
@@ -40,12 +43,17 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
    */
   public static Comparison run(accord.scenario.ScenarioFile file, accord.scenario.ScenarioFile against) {
     var settings = accord.solve.SolverSettings.DEFAULT;
-    Results scenario = accord.scenario.ScenarioRunner.run(file, null, null, settings, accord.sim.ProgressListener.NONE);
+    List<accord.scenario.ScenarioRunner.BranchRun> branches = file.branches().isEmpty() ? List.of()
+        : accord.scenario.ScenarioRunner.runBranches(file, null, null, settings);
+    Results scenario = branches.isEmpty()
+        ? accord.scenario.ScenarioRunner.run(file, null, null, settings, accord.sim.ProgressListener.NONE)
+        : accord.scenario.ScenarioRunner.weighted(branches);
     Results baseline = against != null
         ? accord.scenario.ScenarioRunner.run(against, scenario.periods(), null, settings, accord.sim.ProgressListener.NONE)
         : accord.sim.Simulator.run(accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(file.model(),
             null)), accord.sim.Scenario.of(scenario.periods()), settings);
-    return of(scenario, baseline, file.start());
+    Comparison c = of(scenario, baseline, file.start());
+    return new Comparison(scenario, baseline, c.start(), c.periods(), branches);
   }
 
   /** The horizons of 4, 8 and 20 quarters from start, those inside the run, and the run's last quarter. */
@@ -64,7 +72,19 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
     if (periods.isEmpty() || periods.get(periods.size() - 1) < scenario.periods() && periods.size() < 3) {
       periods.add(scenario.periods());
     }
-    return new Comparison(scenario, baseline, start, List.copyOf(periods));
+    return new Comparison(scenario, baseline, start, List.copyOf(periods), List.of());
+  }
+
+  /** The runs whose accounts must hold: each branch, or the scenario itself, and the baseline. */
+  public List<Results> solutions() {
+    List<Results> out = new ArrayList<>();
+    if (branches.isEmpty()) {
+      out.add(scenario);
+    } else {
+      branches.forEach(b -> out.add(b.results()));
+    }
+    out.add(baseline);
+    return out;
   }
 
   public List<String> regions() {

@@ -88,6 +88,48 @@ public final class ComparisonText {
     }
     out.add(new Table(String.format("sectors, %s: real output and producer prices, %% from the baseline", c.label(mid)),
         sh, srows));
+    if (!c.branches().isEmpty()) {
+      out.add(0, branches(c, mid));
+    }
+    return out;
+  }
+
+  /** Each branch and the probability-weighted path at the middle horizon: a few headline numbers. */
+  private static Table branches(Comparison c, int p) {
+    List<String> header = List.of("branch", "probability", "US GDP %", "US CPI %", "US TB $bn/day", "China GDP %",
+        "China TB $bn/day", "dollar (trade-weighted) %");
+    List<List<String>> rows = new ArrayList<>();
+    for (var b : c.branches()) {
+      rows.add(branchRow(c, b.branch().name(), fmt(b.branch().probability(), 2), b.results(), p));
+    }
+    rows.add(branchRow(c, "probability-weighted", "1.00", c.scenario(), p));
+    return new Table(String.format("branches, %s: difference from the baseline", c.label(p)), header, rows);
+  }
+
+  private static List<String> branchRow(Comparison c, String name, String prob, accord.sim.Results r, int p) {
+    Indicator gdp = indicator("real GDP");
+    Indicator cpi = indicator("consumer prices");
+    Indicator tb = indicator("trade balance per day");
+    return List.of(name, prob,
+        fmt(gdp.change(gdp.series().value(r, "USA", p), gdp.series().value(c.baseline(), "USA", p)), 2),
+        fmt(cpi.change(cpi.series().value(r, "USA", p), cpi.series().value(c.baseline(), "USA", p)), 2),
+        fmt(tb.change(tb.series().value(r, "USA", p), tb.series().value(c.baseline(), "USA", p)), 3),
+        fmt(gdp.change(gdp.series().value(r, "CHN", p), gdp.series().value(c.baseline(), "CHN", p)), 2),
+        fmt(tb.change(tb.series().value(r, "CHN", p), tb.series().value(c.baseline(), "CHN", p)), 3),
+        fmt(100 * (r.value("USDX", p) / c.baseline().value("USDX", p) - 1), 2));
+  }
+
+  /** The triggered events that fired, in the scenario or in each branch, with the quarter they took effect. */
+  public static List<String> fired(Comparison c) {
+    List<String> out = new ArrayList<>();
+    if (c.branches().isEmpty()) {
+      c.scenario().fired().forEach((name, p) -> out.add("triggered: " + name + ", in effect from " + c.label(p)));
+    } else {
+      for (var b : c.branches()) {
+        b.results().fired().forEach((name, p) -> out.add("triggered in branch " + b.branch().name() + ": " + name
+            + ", in effect from " + c.label(p)));
+      }
+    }
     return out;
   }
 

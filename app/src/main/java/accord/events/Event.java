@@ -14,9 +14,40 @@ import java.util.List;
  * @param halfLife quarters for other suppliers to take over half of a withheld flow (0 = never)
  * @param targets the series the event sets, with their full values
  * @param accord a currency accord (whose targets are solved from a run without it), else null
+ * @param when the condition a triggered event waits for, else null
  */
 public record Event(String lever, int at, int until, int phaseIn, double halfLife, List<Target> targets, Accord accord,
-    Span span) {
+    When when, Span span) {
+
+  /**
+   * A condition on last quarter's outputs: the event waits for it, watching from its {@code at},
+   * and takes effect the quarter after it first holds.
+   *
+   * @param test {@code above}, {@code below} or {@code below_peak} (a share below the series'
+   *     highest value so far in the run)
+   */
+  public record When(String label, int slot, String test, double threshold) {
+
+    public boolean holds(double[][] rows, int last) {
+      double v = rows[last][slot];
+      return switch (test) {
+        case "above" -> v > threshold;
+        case "below" -> v < threshold;
+        default -> {
+          double peak = Double.NEGATIVE_INFINITY;
+          for (int t = 1; t <= last; t++) {
+            peak = Math.max(peak, rows[t][slot]);
+          }
+          yield v < (1 - threshold) * peak;
+        }
+      };
+    }
+
+    public String describe() {
+      return label + (test.equals("below_peak") ? " " + Math.round(100 * threshold) + "% below its peak"
+          : " " + test + " " + threshold);
+    }
+  }
 
   /**
    * A currency accord: the members' exchange rates against the dollar are set to their path

@@ -21,7 +21,8 @@ public final class EventReader {
   static final List<String> LEVERS = List.of("tariff", "non_tariff_barrier", "export_control", "capital_measure",
       "currency_accord", "reserve_policy", "household_transfer", "monetary_stance", "risk_preference", "relocation",
       "fiscal", "set");
-  private static final Set<String> TIMING = Set.of("at", "until", "phase_in");
+  private static final Set<String> TIMING = Set.of("at", "until", "phase_in", "when");
+  private static final List<String> TESTS = List.of("above", "below", "below_peak");
 
   private EventReader() {
   }
@@ -66,16 +67,63 @@ public final class EventReader {
       Field body = item.map().get(lever);
       Levers.Lowered lowered = levers.lower(lever, body.value(), periods);
       if (at > 0 && until > 0 && lowered != null) {
+        Event.When when = f.has("when") ? when(f.node("when"), model, errors) : null;
+        if (f.has("when") && when == null) {
+          continue;
+        }
+        if (when != null && (f.has("until") || lowered.accord() != null)) {
+          errors.add(Diagnostic.error("E331", f.where("when"), "a triggered event lasts from when it fires to the end"
+              + (lowered.accord() != null ? ", and cannot be a currency accord" : ""))
+              .withHint("leave out 'until'; 'at' is the first quarter the condition is watched"));
+          continue;
+        }
         if (lowered.accord() != null && f.has("until")) {
           errors.add(Diagnostic.error("E330", f.where("until"), "a currency accord holds to the end of the run")
               .withHint("leave out 'until': the members' instruments are solved for every quarter from 'at' on"));
           continue;
         }
-        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), lowered.accord(),
+        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), lowered.accord(), when,
             body.keySpan()));
       }
     }
     return out;
+  }
+
+  /** {@code when: {series: "EQ[USA]", below_peak: 0.10}}: one series and one test. */
+  private static Event.When when(Node n, Model model, List<Diagnostic> errors) {
+    if (!n.isMap()) {
+      errors.add(Diagnostic.error("E332", n.span(), "'when' must be a map: a series and one test")
+          .withHint("write when: {series: \"EQ[USA]\", below_peak: 0.10} or {series: \"Y10[USA]\", above: 5}"));
+      return null;
+    }
+    Set<String> keys = new java.util.TreeSet<>(TESTS);
+    keys.add("series");
+    Fields f = new Fields("a condition", n, keys, errors);
+    Node s = f.node("series");
+    List<String> tests = TESTS.stream().filter(f::has).toList();
+    if (tests.size() != 1) {
+      errors.add(Diagnostic.error("E332", n.span(), "a condition needs exactly one test")
+          .withHint("the tests are: " + String.join(", ", TESTS)));
+      return null;
+    }
+    String test = tests.get(0);
+    double threshold = test.equals("below_peak") ? f.number(test, 0, 1, "the share below the highest value so far: "
+        + "0.10 is 10% below") : f.number(test, -1e12, 1e12, "the level that sets it off, in the series' unit");
+    if (s == null || !(s.value() instanceof String label) || Double.isNaN(threshold)) {
+      if (s != null && !(s.value() instanceof String)) {
+        errors.add(Diagnostic.error("E332", s.span(), "'series' must name an output such as EQ[USA]"));
+      }
+      return null;
+    }
+    int slot = model.slotOf(label);
+    if (slot < 0) {
+      List<String> names = new ArrayList<>(model.series().keySet());
+      errors.add(Diagnostic.error("E332", s.span(), "model " + model.name() + " has no series '" + label + "'")
+          .withHint(accord.model.Names.didYouMean(label, names).isEmpty() ? "name one element, such as EQ[USA]"
+              : accord.model.Names.didYouMean(label, names)));
+      return null;
+    }
+    return new Event.When(label, slot, test, threshold);
   }
 
   /** A quarter label of the model's calendar, from its first simulated quarter; -1 after an error. */

@@ -1,6 +1,7 @@
 package accord.events;
 
 import accord.sim.Change;
+import accord.sim.Trigger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Timeline {
   }
 
   public static List<Change> changes(List<Event> events, int periods) {
-    List<Event> ordered = new ArrayList<>(events);
+    List<Event> ordered = new ArrayList<>(events.stream().filter(e -> e.when() == null).toList());
     ordered.sort(Comparator.comparingInt(Event::at));   // stable: file order within a quarter
     Map<Integer, Double[]> paths = new TreeMap<>();
     for (Event e : ordered) {
@@ -45,6 +46,32 @@ public final class Timeline {
         t = end;
       }
     });
+    return out;
+  }
+
+  /**
+   * The triggered events as the engine's triggers: each watches from its {@code at} and, once it
+   * fires, sets its targets from the next quarter on with its phase-in and substitution counted
+   * from there.
+   */
+  public static List<Trigger> triggers(List<Event> events, int periods) {
+    List<Trigger> out = new ArrayList<>();
+    for (Event e : events) {
+      if (e.when() == null) {
+        continue;
+      }
+      // watched from the quarter 'at' on (the engine tests the 1-based period it is given and later ones)
+      Event relative = new Event(e.lever(), 0, periods, e.phaseIn(), e.halfLife(), e.targets(), null, null, e.span());
+      List<Change> changes = new ArrayList<>();
+      for (Event.Target x : e.targets()) {
+        for (int k = 0; k < periods; k++) {
+          changes.add(new Change(x.slot(), k, k, x.at(relative.profile(k))));
+        }
+      }
+      Event.When w = e.when();
+      String name = (out.size() + 1) + ": " + e.lever() + " when " + w.describe();
+      out.add(new Trigger(name, e.at(), w::holds, changes));
+    }
     return out;
   }
 }

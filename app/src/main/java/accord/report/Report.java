@@ -49,9 +49,17 @@ public final class Report {
       b.append("<h2>The question</h2>\n<p class=\"note\">").append(esc(f.note().strip())).append("</p>\n");
     }
     b.append("<h2>The events</h2>\n<p>As written in <code>").append(esc(String.valueOf(f.path().getFileName())))
-        .append("</code> (").append(f.changes().size()).append(" changes to the model's series after lowering; "
-            + "docs/scenarios.md has the vocabulary). Triggered events and branches: none in this scenario.</p>\n<pre>")
+        .append("</code> (docs/scenarios.md has the vocabulary).</p>\n<pre>")
         .append(esc(Files.readString(f.path()))).append("</pre>\n");
+    List<String> fired = ComparisonText.fired(c);
+    b.append("<h3>Triggered events</h3>\n<p>").append(fired.isEmpty() ? (f.triggers().isEmpty() && f.branches().isEmpty()
+        ? "None in this scenario." : "None fired.") : esc(String.join("; ", fired))).append("</p>\n");
+    if (!c.branches().isEmpty()) {
+      b.append("<h3>Branches</h3>\n<p>").append(esc(String.join("; ", c.branches().stream().map(x -> x.branch().name()
+          + ", probability " + x.branch().probability()).toList()))).append(". The tables and charts show the "
+          + "probability-weighted path; the first table each branch. Every branch is a solution of the model and "
+          + "holds its accounts; the weighted path is their average.</p>\n");
+    }
     b.append("<h2>Against the baseline</h2>\n");
     for (Table t : ComparisonText.tables(c)) {
       b.append(Html.table(t));

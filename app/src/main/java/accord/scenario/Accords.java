@@ -57,6 +57,7 @@ final class Accords {
     Model withAccords = new Model(m.name(), m.doc(), m.sets(), m.series(), m.slots(), m.equations(), m.hidden(),
         m.checks(), m.matrices(), m.baseClosure(), closures, m.initial(), m.paths(), m.calendar());
     Program program = Program.compile(StructuralAnalysis.analyze(withAccords, CLOSURE));
-    return Simulator.run(program, new Scenario(s.name(), free.periods(), CLOSURE, changes, null), settings, progress);
+    return Simulator.run(program, new Scenario(s.name(), free.periods(), CLOSURE, changes, null, s.triggers()), settings,
+        progress);
   }
 }

@@ -16,6 +16,7 @@ import accord.events.Event;
 import accord.events.EventReader;
 import accord.events.Timeline;
 import accord.sim.Change;
+import accord.sim.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,16 @@ import java.util.Set;
  * {@code *} in some places, every element that matches ({@code "xq[CHN,*,CRM]"}).
  */
 public record ScenarioFile(Path path, Path modelPath, Model model, String name, String note, int periods, int start,
-    String closure, List<Change> changes, Path startFrom, List<Event> accords) {
+    String closure, List<Change> changes, Path startFrom, List<Event> accords, List<Trigger> triggers,
+    List<Branch> branches) {
+
+  /** One branch of a scenario with odds: its name, probability and the whole scenario it runs. */
+  public record Branch(String name, double probability, ScenarioFile scenario) {
+  }
 
   private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note",
-      "baseline", "start", "end", "events");
+      "baseline", "start", "end", "events", "branches");
+  private static final Set<String> BRANCH_KEYS = Set.of("name", "probability", "events");
   /** The baselines a scenario may name in place of 'model:', by the model file they run. */
   private static final Map<String, String> BASELINES = Map.of("world-2024", "models/world/world.acc");
   /** The world's default horizon: 40 quarters after the 2024Q4 starting state. */
@@ -132,23 +139,36 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
             .withHint("paths are relative to the scenario's folder: looked for " + startFrom));
       }
     }
-    List<Change> changes = new ArrayList<>();
-    List<Event> accords = new ArrayList<>();
-    if (m.containsKey("events")) {
-      if (model.sets().get("Region") == null || model.slotOf("dtar[USA,CHN,ELE]") < 0) {
-        errors.add(Diagnostic.error("E320", m.get("events").keySpan(), "events are the world model's vocabulary; model "
+    List<Event> events = new ArrayList<>();
+    boolean levers = model.sets().get("Region") != null && model.slotOf("dtar[USA,CHN,ELE]") >= 0;
+    for (String key : List.of("events", "branches")) {
+      if (m.containsKey(key) && !levers) {
+        errors.add(Diagnostic.error("E320", m.get(key).keySpan(), key + " are the world model's vocabulary; model "
             + model.name() + " has no world levers").withHint("use 'set:' with this model's parameters and series"));
-      } else {
-        List<Event> events = EventReader.read(m.get("events").value(), model, periods, errors);
-        changes.addAll(Timeline.changes(events, periods));
-        events.stream().filter(e -> e.accord() != null).forEach(accords::add);
       }
     }
-    if (m.containsKey("set")) {
-      changes.addAll(changes(m.get("set").value(), model, periods, errors));
+    if (m.containsKey("events") && levers) {
+      events.addAll(EventReader.read(m.get("events").value(), model, periods, errors));
     }
+    List<Change> changes = new ArrayList<>(Timeline.changes(events, periods));
+    List<Event> accords = events.stream().filter(e -> e.accord() != null).toList();
+    List<Trigger> triggers = Timeline.triggers(events, periods);
+    List<Change> set = m.containsKey("set") ? changes(m.get("set").value(), model, periods, errors) : List.of();
+    changes.addAll(set);
     String name = m.containsKey("name") ? String.valueOf(m.get("name").value().value()) : stem(file);
     String note = m.containsKey("note") ? String.valueOf(m.get("note").value().value()) : "";
+    List<Branch> branches = new ArrayList<>();
+    if (m.containsKey("branches") && levers) {
+      for (BranchSpec b : branches(m.get("branches").value(), model, periods, errors)) {
+        List<Event> all = new ArrayList<>(events);
+        all.addAll(b.events());
+        List<Change> bc = new ArrayList<>(Timeline.changes(all, periods));
+        bc.addAll(set);
+        ScenarioFile run = new ScenarioFile(file, modelPath, model, name + ": " + b.name(), note, periods, 2, closure, bc,
+            startFrom, all.stream().filter(e -> e.accord() != null).toList(), Timeline.triggers(all, periods), List.of());
+        branches.add(new Branch(b.name(), b.probability(), run));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
@@ -157,7 +177,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
           + "scenario's last quarter").withHint("run it from the calibration: leave out start_from"));
       throw new ModelException(errors);
     }
-    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom, accords);
+    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom, accords,
+        triggers, branches);
   }
 
   private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {
@@ -321,6 +342,58 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       return 2;
     }
     return period(n, "at", 2, periods, model, errors);
+  }
+
+  private record BranchSpec(String name, double probability, List<Event> events) {
+  }
+
+  /** {@code branches:}: two or more, each with a name, a probability and its own events; odds sum to 1. */
+  private static List<BranchSpec> branches(Node list, Model model, int periods, List<Diagnostic> errors) {
+    List<BranchSpec> out = new ArrayList<>();
+    if (!list.isList() || list.list().size() < 2) {
+      errors.add(Diagnostic.error("E333", list.span(), "'branches' must be a list of two or more branches")
+          .withHint("write branches: [{name: best, probability: 0.4, events: [...]}, {name: worst, ...}]"));
+      return out;
+    }
+    double total = 0;
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Node item : list.list()) {
+      if (!item.isMap()) {
+        errors.add(Diagnostic.error("E333", item.span(), "a branch must be a map with name, probability and events"));
+        continue;
+      }
+      Map<String, Field> b = item.map();
+      b.forEach((k, f) -> {
+        if (!BRANCH_KEYS.contains(k)) {
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a branch")
+              .withHint(hintFor(k, BRANCH_KEYS)));
+        }
+      });
+      if (!b.containsKey("name") || !b.containsKey("probability")) {
+        errors.add(Diagnostic.error("E333", item.span(), "a branch needs a name and a probability"));
+        continue;
+      }
+      String name = string(b.get("name").value(), "name", errors);
+      if (name != null && !names.add(name)) {
+        errors.add(Diagnostic.error("E333", b.get("name").value().span(), "two branches are named '" + name + "'"));
+      }
+      Node p = b.get("probability").value();
+      double prob = p.value() instanceof Number x ? x.doubleValue() : Double.NaN;
+      if (!(prob >= 0 && prob <= 1)) {
+        errors.add(Diagnostic.error("E333", p.span(), "a branch's probability must be a number from 0 to 1")
+            .withHint("the probabilities of all branches sum to 1"));
+        continue;
+      }
+      total += prob;
+      List<Event> events = b.containsKey("events") ? EventReader.read(b.get("events").value(), model, periods, errors)
+          : List.of();
+      out.add(new BranchSpec(name, prob, events));
+    }
+    if (errors.isEmpty() && Math.abs(total - 1) > 1e-9) {
+      errors.add(Diagnostic.error("E333", list.span(), "the branches' probabilities sum to " + total + ", not 1")
+          .withHint("odds of 60-40 are probability: 0.6 and probability: 0.4"));
+    }
+    return out;
   }
 
   /** A quarter label for 'start' and 'end': from the first simulated quarter to {@code max}. */

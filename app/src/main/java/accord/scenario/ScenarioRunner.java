@@ -21,7 +21,50 @@ public final class ScenarioRunner {
 
   public static Results run(ScenarioFile s, Integer periodsOverride, String closureOverride, SolverSettings settings,
       ProgressListener progress) {
+    if (!s.branches().isEmpty()) {
+      return weighted(runBranches(s, periodsOverride, closureOverride, settings));
+    }
     return run(s, periodsOverride, closureOverride, settings, progress, new ArrayList<>());
+  }
+
+  /** A branch of a scenario with odds and its run. */
+  public record BranchRun(ScenarioFile.Branch branch, Results results) {
+  }
+
+  /** Runs every branch of a scenario with odds (each a whole solution of the model). */
+  public static List<BranchRun> runBranches(ScenarioFile s, Integer periodsOverride, String closureOverride,
+      SolverSettings settings) {
+    List<BranchRun> out = new ArrayList<>();
+    for (ScenarioFile.Branch b : s.branches()) {
+      out.add(new BranchRun(b, run(b.scenario(), periodsOverride, closureOverride, settings, ProgressListener.NONE,
+          new ArrayList<>())));
+    }
+    return out;
+  }
+
+  /**
+   * The probability-weighted path of the branches: each series the branches' values weighted by
+   * their odds. A summary, not a solution of the model: its products of weighted series need not
+   * satisfy the accounting identities, which hold in every branch.
+   */
+  public static Results weighted(List<BranchRun> runs) {
+    Results first = runs.get(0).results();
+    double[][] rows = new double[first.periods()][first.rows()[0].length];
+    int iterations = 0;
+    long nanos = 0;
+    for (BranchRun b : runs) {
+      double p = b.branch().probability();
+      for (int t = 0; t < rows.length; t++) {
+        for (int j = 0; j < rows[t].length; j++) {
+          rows[t][j] += p * b.results().rows()[t][j];
+        }
+      }
+      iterations += b.results().iterations();
+      nanos += b.results().nanos();
+    }
+    Scenario sc = first.scenario();
+    return new Results(first.model(), new Scenario(sc.name().replaceFirst(": [^:]*$", "") + " (probability-weighted)",
+        sc.periods(), sc.closure(), List.of(), null), rows, iterations, nanos);
   }
 
   private static Results run(ScenarioFile s, Integer periodsOverride, String closureOverride, SolverSettings settings,
@@ -50,7 +93,7 @@ public final class ScenarioRunner {
     int periods = periodsOverride != null ? periodsOverride : s.periods();
     String closure = closureOverride != null ? closureOverride : s.closure();
     Program program = Program.compile(StructuralAnalysis.analyze(s.model(), closure));
-    Scenario scenario = new Scenario(s.name(), periods, closure, s.changes(), start);
+    Scenario scenario = new Scenario(s.name(), periods, closure, s.changes(), start, s.triggers());
     Results run = Simulator.run(program, scenario, settings, accordsLeft(s) ? ProgressListener.NONE : progress);
     return accordsLeft(s) ? Accords.run(s, run, closure, settings, progress) : run;
   }

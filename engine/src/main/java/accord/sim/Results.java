@@ -3,12 +3,23 @@ package accord.sim;
 import accord.model.Model;
 import accord.model.Slot;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A finished run: one row per period (period 1 = initial values), one column per slot, and what
- * the user needs to trust it.
+ * the user needs to trust it; {@code fired}: each trigger that fired and the 1-based period its
+ * changes took effect.
  */
-public record Results(Model model, Scenario scenario, double[][] rows, int iterations, long nanos) {
+public record Results(Model model, Scenario scenario, double[][] rows, int iterations, long nanos,
+    Map<String, Integer> fired) {
+
+  public Results {
+    fired = Map.copyOf(fired);
+  }
+
+  public Results(Model model, Scenario scenario, double[][] rows, int iterations, long nanos) {
+    this(model, scenario, rows, iterations, nanos, Map.of());
+  }
 
   public int periods() {
     return rows.length;

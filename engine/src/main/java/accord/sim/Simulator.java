@@ -4,7 +4,11 @@ import accord.model.Model;
 import accord.solve.Program;
 import accord.solve.SolverSettings;
 import accord.solve.Workspace;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The sim stage: the time loop. Period 1 is the initial row and is not solved (the sfcr
@@ -31,7 +35,7 @@ public final class Simulator {
     // the first row before any change: what a known series holds when no path or change says otherwise
     double[] base = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
     rows[0] = base.clone();
-    applyChanges(scenario, rows[0], 1);
+    applyChanges(scenario.changes(), rows[0], 1);
     // only the tears need a starting guess: the rest is assigned from them before it is read
     int[] tears = program.tearSlots();
     // exogenous paths by slot, looked up once (a start row replaces the model's paths)
@@ -43,7 +47,18 @@ public final class Simulator {
     }
     Workspace w = program.workspace();
     int iterations = 0;
+    List<Change> triggered = new ArrayList<>();
+    Map<String, Integer> fired = new LinkedHashMap<>();
     for (int t = 1; t < n; t++) {
+      for (Trigger g : scenario.triggers()) {
+        // tested on the quarter just solved (1-based period t), from the trigger's first watched period
+        if (!fired.containsKey(g.name()) && t >= g.watchFrom() && g.condition().holds(rows, t - 1)) {
+          fired.put(g.name(), t + 1);
+          for (Change c : g.changes()) {
+            triggered.add(new Change(c.slot(), c.from() + t + 1, c.until() + t + 1, c.value()));
+          }
+        }
+      }
       double[] row = base.clone();
       for (int i = 0; i < pathSlots.length; i++) {
         row[pathSlots[i]] = paths[i][Math.min(t, paths[i].length - 1)];
@@ -51,12 +66,13 @@ public final class Simulator {
       for (int u : tears) {
         row[u] = guess(rows, t, u);
       }
-      applyChanges(scenario, row, t + 1);
+      applyChanges(scenario.changes(), row, t + 1);
+      applyChanges(triggered, row, t + 1);
       rows[t] = row;
       iterations += program.solve(rows, t, t + 1, settings, w);
       progress.period(t + 1, n);
     }
-    return new Results(model, scenario, rows, iterations, System.nanoTime() - start);
+    return new Results(model, scenario, rows, iterations, System.nanoTime() - start, fired);
   }
 
   /**
@@ -88,8 +104,8 @@ public final class Simulator {
     return before != 0 && (last > 0) == (before > 0) ? last * (last / before) : last + change;
   }
 
-  private static void applyChanges(Scenario scenario, double[] row, int period) {
-    for (Change c : scenario.changes()) {
+  private static void applyChanges(List<Change> changes, double[] row, int period) {
+    for (Change c : changes) {
       if (period >= c.from() && period <= c.until()) {
         row[c.slot()] = c.value();
       }
