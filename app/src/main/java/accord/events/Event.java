@@ -74,7 +74,7 @@ public record Event(String lever, int at, int until, int phaseIn, double halfLif
 
     /** The value at {@code share} of full size. */
     public double at(double share) {
-      return neutral + share * (value - neutral);
+      return share == 1 ? value : neutral + share * (value - neutral);
     }
   }
 

@@ -277,35 +277,106 @@ final class Levers {
   }
 
   private Lowered reservePolicy(Node body) {
-    Fields f = new Fields("a reserve_policy", body, Set.of("region", "action", "amount"), errors);
+    Fields f = new Fields("a reserve_policy", body, Set.of("region", "action", "amount", "share"), errors);
     List<String> rs = f.codes("region", regions, Map.of("all", regions));
-    String action = f.choice("action", List.of("accumulate", "sell"), null);
+    String action = f.choice("action", List.of("accumulate", "sell", "hold", "diversify"), null);
     if (action == null && !f.has("action")) {
       f.missing("action");
     }
-    double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
-    if (action == null || Double.isNaN(amount)) {
+    if (action == null) {
       return null;
     }
-    double v = action.equals("sell") ? -amount : amount;
-    return new Lowered(rs.stream().map(r -> target("intv[" + r + "]", v)).toList(), 0);
+    List<Event.Target> out = new ArrayList<>();
+    switch (action) {
+      case "hold" -> rs.forEach(r -> out.add(target("rhold[" + r + "]", 1)));
+      case "diversify" -> {
+        // the preference against dollar claims that moves the 2024 dollar weight w to w (1 - share) in the logit
+        double share = f.number("share", 0, 0.99, "share of the dollar reserves moved to other issuers");
+        if (Double.isNaN(share)) {
+          return null;
+        }
+        double lamr = value("lamr");
+        for (String r : rs) {
+          double w = value("rw0[" + r + ",USA]");
+          if (r.equals("USA") || w <= 0) {
+            continue;
+          }
+          double v = w * (1 - share);
+          out.add(target("rpref[" + r + ",USA]", 100 / lamr * Math.log(v * (1 - w) / (w * (1 - v)))));
+        }
+      }
+      default -> {
+        double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
+        if (Double.isNaN(amount)) {
+          return null;
+        }
+        double v = action.equals("sell") ? -amount : amount;
+        rs.forEach(r -> out.add(target("intv[" + r + "]", v)));
+      }
+    }
+    return new Lowered(out, 0);
   }
 
+  /**
+   * A holding period turns a tax on purchases into a return wedge a year: 100 x rate / years
+   * (assumption: foreign holders keep US bonds and equities about five years by default).
+   */
+  static final double HOLDING_YEARS = 5;
+
   private Lowered capitalMeasure(Node body) {
-    Fields f = new Fields("a capital_measure", body, Set.of("region", "kind", "on", "holders", "rate", "assets", "share"),
-        errors);
+    Fields f = new Fields("a capital_measure", body, Set.of("region", "kind", "on", "holders", "rate", "assets", "share",
+        "holding"), errors);
     String region = f.code("region", regions);
-    String kind = f.choice("kind", List.of("withholding_tax"), null);
+    String kind = f.choice("kind", List.of("withholding_tax", "purchase_tax", "ownership_cap"), null);
     if (kind == null && !f.has("kind")) {
       f.missing("kind");
     }
-    String on = f.choice("on", List.of("interest"), "interest");
-    String holders = f.choice("holders", List.of("foreign"), "foreign");
-    double rate = f.number("rate", 0, 1, "share of the interest withheld: 0.3 is 30%");
-    if (region == null || kind == null || on == null || holders == null || Double.isNaN(rate)) {
+    if (region == null || kind == null) {
       return null;
     }
-    return new Lowered(List.of(target("wht[" + region + "]", rate)), 0);
+    List<Event.Target> out = new ArrayList<>();
+    switch (kind) {
+      case "withholding_tax" -> {
+        f.choice("on", List.of("interest"), "interest");
+        String holders = f.choice("holders", List.of("foreign", "foreign_official", "foreign_private"), "foreign");
+        double rate = f.number("rate", 0, 1, "share of the interest withheld: 0.3 is 30%");
+        if (holders == null || Double.isNaN(rate)) {
+          return null;
+        }
+        if (!holders.equals("foreign_official")) {
+          out.add(target("wht[" + region + "]", rate));
+        }
+        if (!holders.equals("foreign_private")) {
+          out.add(target("whto[" + region + "]", rate));
+        }
+      }
+      case "purchase_tax" -> {
+        String assets = f.choice("assets", List.of("bonds", "equities", "all"), "all");
+        double rate = f.number("rate", 0, 1, "tax on foreigners' purchases: 0.02 is 2% of what they buy");
+        double years = f.number("holding", 0.25, 50, "years foreign holders keep what they buy (the tax spread over "
+            + "them)", HOLDING_YEARS);
+        if (assets == null || Double.isNaN(rate) || Double.isNaN(years)) {
+          return null;
+        }
+        double wedge = 100 * rate / years;
+        if (!assets.equals("equities")) {
+          out.add(target("cfm[" + region + "]", wedge));
+        }
+        if (!assets.equals("bonds")) {
+          out.add(target("eqtax[" + region + "]", wedge));
+        }
+      }
+      default -> {
+        String assets = f.choice("assets", List.of("equities"), "equities");
+        double share = f.number("share", 0, 1, "the highest share of the region's portfolio equity foreigners may "
+            + "hold");
+        if (assets == null || Double.isNaN(share)) {
+          return null;
+        }
+        out.add(target("ocap[" + region + "]", Math.max(share, 1e-6)));
+      }
+    }
+    return new Lowered(out, 0);
   }
 
   /**

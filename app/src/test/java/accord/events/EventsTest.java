@@ -169,4 +169,32 @@ class EventsTest {
     Lowered l = load("{at: 2025Q2, set: {\"gmult[JPN]\": 1.02}}");
     assertThat(l.at("gmult[JPN]", 3)).isEqualTo(1.02);
   }
+
+  @Test
+  void capitalMeasuresLowerToTheirWedges() throws IOException {
+    Lowered l = load("{at: 2025Q2, capital_measure: {region: USA, kind: withholding_tax, holders: foreign_official,"
+        + " rate: 0.3}}", "{at: 2025Q2, capital_measure: {region: CHN, kind: purchase_tax, assets: equities, rate: 0.05,"
+        + " holding: 2}}", "{at: 2025Q2, capital_measure: {region: EUR, kind: purchase_tax, rate: 0.02}}",
+        "{at: 2025Q2, capital_measure: {region: JPN, kind: ownership_cap, assets: equities, share: 0.2}}");
+    assertThat(l.at("whto[USA]", 3)).isEqualTo(0.3);
+    assertThat(l.at("wht[USA]", 3)).as("private holders untouched").isNaN();
+    assertThat(l.at("eqtax[CHN]", 3)).as("5% spread over 2 years: 2.5 points a year").isCloseTo(2.5, within(1e-12));
+    assertThat(l.at("cfm[CHN]", 3)).isNaN();
+    assertThat(l.at("cfm[EUR]", 3)).as("2% over the default 5 years").isCloseTo(0.4, within(1e-12));
+    assertThat(l.at("eqtax[EUR]", 3)).isCloseTo(0.4, within(1e-12));
+    assertThat(l.at("ocap[JPN]", 3)).isEqualTo(0.2);
+  }
+
+  @Test
+  void reservePoliciesHoldOrDiversify() throws IOException {
+    Lowered l = load("{at: 2025Q2, reserve_policy: {region: [CHN], action: hold}}",
+        "{at: 2025Q2, reserve_policy: {region: JPN, action: diversify, share: 0.25}}");
+    assertThat(l.at("rhold[CHN]", 3)).isEqualTo(1.0);
+    // the logit weight of the dollar goes from w to 0.75 w
+    double w = l.initial("rw0[JPN,USA]");
+    double lamr = l.initial("lamr");
+    double shift = l.at("rpref[JPN,USA]", 3);
+    double moved = w * Math.exp(lamr * shift / 100) / (w * Math.exp(lamr * shift / 100) + 1 - w);
+    assertThat(moved).isCloseTo(0.75 * w, within(1e-12));
+  }
 }
