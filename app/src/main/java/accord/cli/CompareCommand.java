@@ -83,6 +83,11 @@ final class CompareCommand implements Callable<Integer> {
       List<Path> files = ChartFiles.write(ComparisonCharts.of(c, region(scenario, region)), charts);
       w.println("wrote " + files.size() + " chart files (PNG and SVG) to " + charts);
     }
+    for (accord.sim.Results r : c.solutions()) {
+      for (accord.accounts.ConditionCheck.Failure f : accord.accounts.ConditionCheck.check(r)) {
+        spec.commandLine().getErr().println("warning: " + f.describe(r.model()));
+      }
+    }
     List<Violation> broken = new java.util.ArrayList<>();
     c.solutions().forEach(r -> broken.addAll(AccountingCheck.check(r)));
     w.println();

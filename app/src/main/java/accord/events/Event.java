@@ -50,15 +50,17 @@ public record Event(String lever, int at, int until, int phaseIn, double halfLif
   }
 
   /**
-   * A currency accord: the members' exchange rates against the dollar are set to their path
-   * without the accord made {@code appreciation} stronger (reached linearly over {@code over}
-   * quarters), and each member's instrument (its reserve purchases, or its policy rule's
-   * intercept) is solved for instead.
+   * A currency accord: the members' exchange rates against the dollar are set to a reference path
+   * made {@code appreciation} stronger (reached linearly over {@code over} quarters), and each
+   * member's instrument (its reserve purchases, or its policy rule's intercept) is solved for
+   * instead. The reference is the baseline ({@code fromBaseline}: where the rate would be without
+   * any of the scenario's events) or the scenario without the accord.
    *
    * @param rates the members' exchange-rate slots (local currency per dollar)
    * @param instruments the slots solved for, one per member
    */
-  public record Accord(List<Integer> rates, List<Integer> instruments, double appreciation, int over) {
+  public record Accord(List<Integer> rates, List<Integer> instruments, double appreciation, int over,
+      boolean fromBaseline) {
 
     /** The factor on a member's exchange rate in period t of an accord that starts at {@code at}. */
     public double factor(int t, int at) {

@@ -384,20 +384,23 @@ final class Levers {
    * quarters, held by reserve sales (intervention) or by the policy rate (the rule's intercept).
    */
   private Lowered currencyAccord(Node body) {
-    Fields f = new Fields("a currency_accord", body, Set.of("members", "appreciation", "over", "means"), errors);
+    Fields f = new Fields("a currency_accord", body, Set.of("members", "appreciation", "over", "means", "relative_to"),
+        errors);
     List<String> members = f.codes("members", regions.stream().filter(r -> !r.equals("USA")).toList(),
         Map.of("all", regions.stream().filter(r -> !r.equals("USA")).toList()));
     double appreciation = f.number("appreciation", -0.5, 1, "0.20 makes each member's currency 20% stronger against "
         + "the dollar (local currency per dollar divided by 1.2); 0 holds it where it would have been");
     int over = f.integer("over", 1, 400, "quarters to reach the full appreciation", 1);
     String means = f.choice("means", List.of("intervention", "rates"), "intervention");
-    if (Double.isNaN(appreciation) || means == null || members.isEmpty()) {
+    String reference = f.choice("relative_to", List.of("baseline", "scenario"), "baseline");
+    if (Double.isNaN(appreciation) || means == null || reference == null || members.isEmpty()) {
       return null;
     }
     List<Integer> rates = members.stream().map(m -> target("e[" + m + "]", 0).slot()).toList();
     String instrument = means.equals("rates") ? "mstance" : "intv";
     List<Integer> instruments = members.stream().map(m -> target(instrument + "[" + m + "]", 0).slot()).toList();
-    return new Lowered(List.of(), 0, new Event.Accord(rates, instruments, appreciation, over));
+    return new Lowered(List.of(), 0, new Event.Accord(rates, instruments, appreciation, over,
+        reference.equals("baseline")));
   }
 
   private Lowered set(Node body) {

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Currency accords: the members' exchange rates are set and their instruments solved for. The
  * model is backward-looking, so the scenario without the accords (already run) is its solution
- * up to the accords' start; from there each member's rate is that path made stronger as agreed.
+ * up to the accords' start; from there each member's rate is the reference path (the baseline,
+ * or that scenario) made stronger as agreed.
  * The second run holds the rates for the whole run (before the start at their own solution, so
  * the instruments come out unchanged there) under a closure made for the scenario.
  */
@@ -40,14 +41,19 @@ final class Accords {
       endo.addAll(m.closures().get(closure).endogenize());
     }
     List<Change> changes = new ArrayList<>(s.changes());
+    Results baseline = s.accords().stream().anyMatch(e -> e.accord().fromBaseline())
+        ? Simulator.run(Program.compile(StructuralAnalysis.analyze(m, closure)), Scenario.of(free.periods()), settings)
+        : free;
     for (Event e : s.accords()) {
       Event.Accord a = e.accord();
       for (int i = 0; i < a.rates().size(); i++) {
         int rate = a.rates().get(i);
         exo.add(rate);
         endo.add(a.instruments().get(i));
+        Results reference = a.fromBaseline() ? baseline : free;
         for (int t = 2; t <= free.periods(); t++) {
-          changes.add(new Change(rate, t, t, free.rows()[t - 1][rate] * a.factor(t, e.at())));
+          double path = t < e.at() ? free.rows()[t - 1][rate] : reference.rows()[t - 1][rate];
+          changes.add(new Change(rate, t, t, path * a.factor(t, e.at())));
         }
       }
     }

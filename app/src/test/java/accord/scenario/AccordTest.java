@@ -37,7 +37,7 @@ class AccordTest {
   void interventionHoldsTheAgreedAppreciationWithReserves() throws IOException {
     Results free = run("  - {at: 2025Q2, tariff: {importer: USA, exporter: CHN, sectors: goods, rate: 0.1}}\n");
     Results accord = run("  - {at: 2025Q2, tariff: {importer: USA, exporter: CHN, sectors: goods, rate: 0.1}}\n"
-        + "  - {at: 2025Q3, currency_accord: {members: [CHN, JPN], appreciation: 0.1, over: 4}}\n");
+        + "  - {at: 2025Q3, currency_accord: {members: [CHN, JPN], appreciation: 0.1, over: 4, relative_to: scenario}}\n");
     int at = 4; // 2025Q3
     for (String m : new String[] {"CHN", "JPN"}) {
       assertThat(accord.value("e[" + m + "]", at - 1)).as("%s before the accord: its own path", m)
