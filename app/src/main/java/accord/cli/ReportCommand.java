@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code accord report}: one self-contained HTML page for a world scenario. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Run a world scenario against the baseline and write one self-contained HTML file that works "
-        + "offline: the question and the events, the tables, the charts, a region's transactions-flow matrix with "
+    description = {"Run a world scenario against the baseline, print its tables and write one self-contained HTML file "
+        + "that works offline: the question and the events, the tables, the charts, a region's transactions-flow matrix with "
         + "its zero sums, the model's record against 2025, and the assumptions with their sources."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -75,7 +75,12 @@ final class ReportCommand implements Callable<Integer> {
     Path tmp = Files.createTempFile(parent, ".accord-", ".html");
     Files.writeString(tmp, html);
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    w.println("wrote " + target + " (" + html.length() / 1024 + " KB, self-contained)");
+    w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));
+    w.println();
+    w.print(accord.compare.ComparisonText.render(c));
+    accord.compare.ComparisonText.fired(c).forEach(w::println);
+    w.println();
+    w.println("wrote " + target + " (" + html.length() / 1024 + " KB, self-contained: open it in a browser)");
     return 0;
   }
 
