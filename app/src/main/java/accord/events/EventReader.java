@@ -3,9 +3,8 @@ package accord.events;
 import accord.lang.Diagnostic;
 import accord.lang.Span;
 import accord.model.Model;
-import accord.scenario.ScenarioFile;
-import accord.scenario.YamlTree.Field;
-import accord.scenario.YamlTree.Node;
+import accord.yaml.YamlTree.Field;
+import accord.yaml.YamlTree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,11 +144,6 @@ public final class EventReader {
     errors.add(Diagnostic.error("E315", n.span(), "'" + n.value() + "' is not a quarter of this run")
         .withHint("quarters run " + first + " to " + last + " (write them as 2025Q2)"));
     return -1;
-  }
-
-  /** The slots of a {@code set} lever's key, through the scenario's own rules. */
-  static List<Integer> slots(Model model, String label, Span span, List<Diagnostic> errors) {
-    return ScenarioFile.slots(model, label, span, errors);
   }
 
   static Map<String, Field> map(Node n) {

@@ -2,7 +2,7 @@ package accord.events;
 
 import accord.lang.Diagnostic;
 import accord.model.Model;
-import accord.scenario.YamlTree.Node;
+import accord.yaml.YamlTree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -411,7 +411,7 @@ final class Levers {
         errors.add(Diagnostic.error("E324", v.span(), "the value of '" + label + "' must be a finite number"));
         return;
       }
-      for (int slot : EventReader.slots(model, label, field.keySpan(), errors)) {
+      for (int slot : Keys.slots(model, label, field.keySpan(), errors)) {
         out.add(new Event.Target(slot, x.doubleValue(), initial[slot]));
       }
     });

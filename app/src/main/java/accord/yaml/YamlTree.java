@@ -1,4 +1,4 @@
-package accord.scenario;
+package accord.yaml;
 
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
