@@ -125,6 +125,102 @@ public final class Backtest {
     return out;
   }
 
+  /**
+   * The 2018-19 rounds (scenarios/tariffs-2018-19.yaml) applied to the 2024 economy, against what
+   * 2017 to 2019 did (history_2018.csv). The model gives each round's effect against its baseline;
+   * the observed changes also hold two years of trend, so the comparison is of sizes relative to
+   * the flows (percentages and ratios), not of levels. The model's year is 2026, the rounds'
+   * second year as 2019 was theirs.
+   */
+  public static List<Comparison> rounds2018(Path worldDir) {
+    ScenarioFile file = ScenarioFile.load(worldDir.resolve("scenarios").resolve("tariffs-2018-19.yaml"));
+    Results war = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
+    Results base = Simulator.run(Program.compile(StructuralAnalysis.analyze(file.model(), null)),
+        Scenario.of(war.periods()), SolverSettings.DEFAULT);
+    History h = History.read(worldDir.resolve("data").resolve("history_2018.csv"));
+    int from = war.model().periodOf("2026Q1");
+    int to = war.model().periodOf("2026Q4");
+    List<Comparison> out = new ArrayList<>();
+    Series chinaRate = (r, p) -> 100 * dutiesFrom(r, "CHN", "USA", p) / goodsFrom(r, "CHN", "USA", p);
+    out.add(effect("US tariff on imports from China, points added", "points", h.value(
+        "us_average_tariff_on_china|USA|CHN|2019-12") - h.value("us_average_tariff_on_china|USA|CHN|2018-01"),
+        avg(war, chinaRate, from, to) - avg(base, chinaRate, from, to), h.source("us_average_tariff_on_china|USA|CHN|2019-12")));
+    Series fromChina = (r, p) -> goodsFrom(r, "CHN", "USA", p);
+    out.add(effect("US goods imports from China", "% change", pct(h, "us_goods_imports_from_china|USA|CHN"),
+        100 * (avg(war, fromChina, from, to) / avg(base, fromChina, from, to) - 1),
+        h.source("us_goods_imports_from_china|USA|CHN|2019")));
+    Series bilateral = (r, p) -> r.value("TBG[USA,CHN]", p);
+    double dBilateral = avg(war, bilateral, from, to) - avg(base, bilateral, from, to);
+    double obsBilateral = h.value("us_goods_balance_china|USA|CHN|2019") - h.value("us_goods_balance_china|USA|CHN|2017");
+    out.add(effect("US goods balance with China, change / imports from China before", "%",
+        100 * obsBilateral / h.value("us_goods_imports_from_china|USA|CHN|2017"),
+        100 * dBilateral / avg(base, fromChina, from, to), h.source("us_goods_balance_china|USA|CHN|2019")));
+    Series tb = (r, p) -> r.value("TB[USA]", p);
+    out.add(effect("US goods and services balance, change per dollar of change with China", "ratio",
+        (h.value("us_gs_balance|USA|WLD|2019") - h.value("us_gs_balance|USA|WLD|2017")) / obsBilateral,
+        (avg(war, tb, from, to) - avg(base, tb, from, to)) / dBilateral, h.source("us_gs_balance|USA|WLD|2019")));
+    Series others = (r, p) -> goodsFrom(r, "MEX", "USA", p) + goodsFrom(r, "TWN", "USA", p) + goodsFrom(r, "ROW", "USA", p);
+    double othersBefore = h.value("us_goods_imports_from_partner|USA|MEX|2017") + h.value(
+        "us_goods_imports_from_partner|USA|TWN|2017") + h.value("us_goods_imports_from_partner|USA|VNM|2017");
+    double othersAfter = h.value("us_goods_imports_from_partner|USA|MEX|2019") + h.value(
+        "us_goods_imports_from_partner|USA|TWN|2019") + h.value("us_goods_imports_from_partner|USA|VNM|2019");
+    out.add(effect("US goods imports from Mexico, Taiwan and Vietnam (model: Mexico, Taiwan, the rest of the world)",
+        "% change", 100 * (othersAfter / othersBefore - 1), 100 * (avg(war, others, from, to) / avg(base, others, from, to)
+        - 1), h.source("us_goods_imports_from_partner|USA|MEX|2019")));
+    Series surplus = (r, p) -> goodsBalance(r, "CHN", p);
+    out.add(effect("China's goods trade surplus", "% change", pct(h, "china_goods_surplus|CHN|WLD"),
+        100 * (avg(war, surplus, from, to) / avg(base, surplus, from, to) - 1), h.source("china_goods_surplus|CHN|WLD|2019")));
+    Series rate = (r, p) -> 100 * r.value("TARREV[USA]", p) / goodsImports(r, "USA", p);
+    out.add(effect("US customs duties / goods imports, points added", "points",
+        h.value("us_effective_tariff_rate|USA|WLD|2019") - h.value("us_effective_tariff_rate|USA|WLD|2017"),
+        avg(war, rate, from, to) - avg(base, rate, from, to), h.source("us_effective_tariff_rate|USA|WLD|2019")));
+    out.add(effect("Pass-through of the tariffs to US import prices from China (tariff included)", "share",
+        h.value("tariff_passthrough_import_prices|USA|WLD|2018"), passThrough(war, base, to),
+        h.source("tariff_passthrough_import_prices|USA|WLD|2018")));
+    out.add(effect("The dollar (Fed broad index; model: trade-weighted), end of the second year", "% change",
+        100 * (h.value("usd_broad_index|USA|WLD|2019Q4") / h.value("usd_broad_index|USA|WLD|2017Q4") - 1),
+        100 * (war.value("USDX", to) / base.value("USDX", to) - 1), h.source("usd_broad_index|USA|WLD|2019Q4")));
+    return out;
+  }
+
+  private static Comparison effect(String name, String unit, double observed, double model, String source) {
+    return new Comparison(name, unit, Double.NaN, observed, Double.NaN, model, Double.NaN, Double.NaN, source);
+  }
+
+  private static double pct(History h, String key) {
+    return 100 * (h.value(key + "|2019") / h.value(key + "|2017") - 1);
+  }
+
+  /** Duties d collects on goods from o at an annual rate, USD bn. */
+  static double dutiesFrom(Results r, String o, String d, int p) {
+    double t = 0;
+    for (String s : GOODS) {
+      String k = "[" + o + "," + d + "," + s + "]";
+      t += r.value("pcif" + k, p) * r.value("xr" + k, p) * r.value("ta" + k, p);
+    }
+    return 4 * t / r.value("e[" + d + "]", p);
+  }
+
+  /**
+   * The change in the tariff-inclusive landed price of US goods imports from China per unit of
+   * the change in one plus the tariff, weighted by the baseline's imports: 1 is full pass-through.
+   */
+  static double passThrough(Results war, Results base, int p) {
+    double num = 0;
+    double den = 0;
+    for (String s : GOODS) {
+      String k = "[CHN,USA," + s + "]";
+      double w = base.value("xr" + k, p) * base.value("pcif" + k, p);
+      double tariff = (1 + war.value("ta" + k, p)) / (1 + base.value("ta" + k, p)) - 1;
+      if (Math.abs(tariff) < 1e-9) {
+        continue;
+      }
+      num += w * (war.value("pm" + k, p) / base.value("pm" + k, p) - 1);
+      den += w * tariff;
+    }
+    return num / den;
+  }
+
   /** A model series at a period. */
   private interface Series {
     double at(Results r, int period);
@@ -222,7 +318,7 @@ public final class Backtest {
     double value(String key) {
       Double v = values.get(key);
       if (v == null) {
-        throw new IllegalStateException("models/world/data/history_2025.csv has no row " + key.replace('|', ' '));
+        throw new IllegalStateException("the history file has no row " + key.replace('|', ' '));
       }
       return v;
     }

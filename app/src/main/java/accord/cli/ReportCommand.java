@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
-        Home.world()));
+        Backtest.rounds2018(Home.world()), Home.world()));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);

@@ -29,7 +29,7 @@ public final class Report {
 
   /** What the page is made of. */
   public record Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
-      List<Backtest.Comparison> backtest, Path worldDir) {
+      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir) {
   }
 
   private Report() {
@@ -77,6 +77,9 @@ public final class Report {
     b.append("<h2>The model against 2025</h2>\n<p>The 2025 tariffs replayed from the 2024 calibration "
         + "(<code>accord backtest</code>); no parameter is fitted to 2025. docs/world-model.md explains each miss.</p>\n");
     b.append(Html.table(backtest(in.backtest())));
+    b.append("<p>The 2018-19 rounds on today's economy against 2017-19 (sizes relative to the flows; the observed "
+        + "changes also hold two years of trend):</p>\n");
+    b.append(Html.table(rounds(in.rounds())));
     b.append("<h2>Assumptions and sources</h2>\n<p>Calibration data: <code>models/world/data</code> (every figure "
         + "with source, series, vintage and status; <code>accord calibrate --sources</code> prints every target with "
         + "its source). Behavioural parameters, their values, prior ranges and sources:</p>\n");
@@ -93,6 +96,16 @@ public final class Report {
     }
     return new Table("2025: observed and model", List.of("", "unit", "observed", "model", "model without the 2025 "
         + "policies", "model - observed", "source of the observation"), out);
+  }
+
+  private static Table rounds(List<Backtest.Comparison> rows) {
+    List<List<String>> out = new ArrayList<>();
+    for (Backtest.Comparison r : rows) {
+      out.add(List.of(r.name(), r.unit(), String.format(Locale.ROOT, "%.2f", r.observed()),
+          String.format(Locale.ROOT, "%.2f", r.model()), r.source()));
+    }
+    return new Table("2018-19: observed and model", List.of("", "unit", "observed 2017-19", "model",
+        "source of the observation"), out);
   }
 
   private static Table parameters(Path csv) throws IOException {
