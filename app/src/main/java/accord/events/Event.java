@@ -57,10 +57,13 @@ public record Event(String lever, int at, int until, int phaseIn, double halfLif
    * any of the scenario's events) or the scenario without the accord.
    *
    * @param rates the members' exchange-rate slots (local currency per dollar)
-   * @param instruments the slots solved for, one per member
+   * @param reserves the members' reserve purchases ({@code intv}), solved for under intervention
+   * @param stances the members' policy-rule intercepts ({@code mstance}), solved for under rates
+   * @param means {@code intervention}, {@code rates} or {@code both} (half the rate rise that
+   *     rates alone would take, and intervention for the rest)
    */
-  public record Accord(List<Integer> rates, List<Integer> instruments, double appreciation, int over,
-      boolean fromBaseline) {
+  public record Accord(List<Integer> rates, List<Integer> reserves, List<Integer> stances, String means,
+      double appreciation, int over, boolean fromBaseline) {
 
     /** The factor on a member's exchange rate in period t of an accord that starts at {@code at}. */
     public double factor(int t, int at) {

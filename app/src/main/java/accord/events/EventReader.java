@@ -81,7 +81,13 @@ public final class EventReader {
               .withHint("leave out 'until': the members' instruments are solved for every quarter from 'at' on"));
           continue;
         }
-        out.add(new Event(lever, at, until, phaseIn, lowered.halfLife(), lowered.targets(), lowered.accord(), when,
+        if (f.has("phase_in") && lowered.over() > 1) {
+          errors.add(Diagnostic.error("E334", f.where("phase_in"), "the event gives both 'phase_in' and its lever's "
+              + "'over'").withHint("keep one: they say the same"));
+          continue;
+        }
+        out.add(new Event(lever, at, until, Math.max(phaseIn, lowered.over()), lowered.halfLife(), lowered.targets(),
+            lowered.accord(), when,
             body.keySpan()));
       }
     }

@@ -16,10 +16,14 @@ import java.util.Set;
 final class Levers {
 
   /** What a lever sets at full size, and how fast other suppliers replace a withheld flow. */
-  record Lowered(List<Event.Target> targets, double halfLife, Event.Accord accord) {
+  record Lowered(List<Event.Target> targets, double halfLife, Event.Accord accord, int over) {
 
     Lowered(List<Event.Target> targets, double halfLife) {
-      this(targets, halfLife, null);
+      this(targets, halfLife, null, 1);
+    }
+
+    Lowered(List<Event.Target> targets, double halfLife, Event.Accord accord) {
+      this(targets, halfLife, accord, 1);
     }
   }
 
@@ -213,7 +217,9 @@ final class Levers {
    * the origin's flow) holding the destination's total at 2024 prices.
    */
   private Lowered relocation(Node body) {
-    Fields f = new Fields("a relocation", body, Set.of("sector", "destination", "from", "to", "amount", "share"), errors);
+    Fields f = new Fields("a relocation", body, Set.of("sector", "destination", "from", "to", "amount", "share", "over"),
+        errors);
+    int over = f.integer("over", 1, 400, "quarters over which the move is made (a linear phase-in)", 1);
     String s = f.code("sector", sectors);
     String d = f.code("destination", regions);
     String from = f.code("from", regions);
@@ -248,7 +254,7 @@ final class Levers {
       return null;
     }
     return new Lowered(List.of(target("src[" + from + "," + d + "," + s + "]", (flowFrom - moved) / flowFrom),
-        target("src[" + to + "," + d + "," + s + "]", (flowTo + moved) / flowTo)), 0);
+        target("src[" + to + "," + d + "," + s + "]", (flowTo + moved) / flowTo)), 0, null, over);
   }
 
   private Lowered fiscal(Node body) {
@@ -306,12 +312,25 @@ final class Levers {
         }
       }
       default -> {
-        double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
-        if (Double.isNaN(amount)) {
+        if (f.has("amount") == f.has("share")) {
+          f.error("amount", "a reserve purchase or sale gives either 'amount' (USD bn a quarter) or 'share' (of the "
+              + "region's 2024 reserves, a quarter)", "write amount: 100 or share: 0.02");
           return null;
         }
-        double v = action.equals("sell") ? -amount : amount;
-        rs.forEach(r -> out.add(target("intv[" + r + "]", v)));
+        double sign = action.equals("sell") ? -1 : 1;
+        if (f.has("amount")) {
+          double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
+          if (Double.isNaN(amount)) {
+            return null;
+          }
+          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * amount)));
+        } else {
+          double share = f.number("share", 0, 1, "share of the region's 2024 reserves bought or sold each quarter");
+          if (Double.isNaN(share)) {
+            return null;
+          }
+          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * share * value("res0[" + r + "]"))));
+        }
       }
     }
     return new Lowered(out, 0);
@@ -391,15 +410,15 @@ final class Levers {
     double appreciation = f.number("appreciation", -0.5, 1, "0.20 makes each member's currency 20% stronger against "
         + "the dollar (local currency per dollar divided by 1.2); 0 holds it where it would have been");
     int over = f.integer("over", 1, 400, "quarters to reach the full appreciation", 1);
-    String means = f.choice("means", List.of("intervention", "rates"), "intervention");
+    String means = f.choice("means", List.of("intervention", "rates", "both"), "intervention");
     String reference = f.choice("relative_to", List.of("baseline", "scenario"), "baseline");
     if (Double.isNaN(appreciation) || means == null || reference == null || members.isEmpty()) {
       return null;
     }
     List<Integer> rates = members.stream().map(m -> target("e[" + m + "]", 0).slot()).toList();
-    String instrument = means.equals("rates") ? "mstance" : "intv";
-    List<Integer> instruments = members.stream().map(m -> target(instrument + "[" + m + "]", 0).slot()).toList();
-    return new Lowered(List.of(), 0, new Event.Accord(rates, instruments, appreciation, over,
+    List<Integer> reserves = members.stream().map(m -> target("intv[" + m + "]", 0).slot()).toList();
+    List<Integer> stances = members.stream().map(m -> target("mstance[" + m + "]", 0).slot()).toList();
+    return new Lowered(List.of(), 0, new Event.Accord(rates, reserves, stances, means, appreciation, over,
         reference.equals("baseline")));
   }
 

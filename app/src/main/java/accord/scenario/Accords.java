@@ -34,6 +34,22 @@ final class Accords {
 
   static Results run(ScenarioFile s, Results free, String closure, SolverSettings settings, ProgressListener progress) {
     Model m = s.model();
+    Results baseline = s.accords().stream().anyMatch(e -> e.accord().fromBaseline())
+        ? Simulator.run(Program.compile(StructuralAnalysis.analyze(m, closure)), Scenario.of(free.periods()), settings)
+        : free;
+    // 'both': first the rate route alone, then half of its rate rise with intervention for the rest
+    boolean both = s.accords().stream().anyMatch(e -> e.accord().means().equals("both"));
+    Results ratesOnly = both ? solve(s, free, baseline, closure, settings, ProgressListener.NONE, null) : null;
+    return solve(s, free, baseline, closure, settings, progress, ratesOnly);
+  }
+
+  /**
+   * One run with the members' rates set: under 'both', with {@code ratesOnly} null the policy
+   * rate holds the rate; else the intercept is set to half of that run's and reserves do the rest.
+   */
+  private static Results solve(ScenarioFile s, Results free, Results baseline, String closure, SolverSettings settings,
+      ProgressListener progress, Results ratesOnly) {
+    Model m = s.model();
     List<Integer> exo = new ArrayList<>();
     List<Integer> endo = new ArrayList<>();
     if (closure != null) {
@@ -41,15 +57,19 @@ final class Accords {
       endo.addAll(m.closures().get(closure).endogenize());
     }
     List<Change> changes = new ArrayList<>(s.changes());
-    Results baseline = s.accords().stream().anyMatch(e -> e.accord().fromBaseline())
-        ? Simulator.run(Program.compile(StructuralAnalysis.analyze(m, closure)), Scenario.of(free.periods()), settings)
-        : free;
     for (Event e : s.accords()) {
       Event.Accord a = e.accord();
       for (int i = 0; i < a.rates().size(); i++) {
         int rate = a.rates().get(i);
         exo.add(rate);
-        endo.add(a.instruments().get(i));
+        boolean byRates = a.means().equals("rates") || a.means().equals("both") && ratesOnly == null;
+        endo.add(byRates ? a.stances().get(i) : a.reserves().get(i));
+        if (a.means().equals("both") && ratesOnly != null) {
+          int stance = a.stances().get(i);
+          for (int t = e.at(); t <= free.periods(); t++) {
+            changes.add(new Change(stance, t, t, 0.5 * ratesOnly.rows()[t - 1][stance]));
+          }
+        }
         Results reference = a.fromBaseline() ? baseline : free;
         for (int t = 2; t <= free.periods(); t++) {
           double path = t < e.at() ? free.rows()[t - 1][rate] : reference.rows()[t - 1][rate];

@@ -64,4 +64,15 @@ class AccordTest {
     assertThat(accord.value("RGDP[KOR]", late)).as("a stronger won and higher rates cost output")
         .isLessThan(free.value("RGDP[KOR]", late));
   }
+
+  @Test
+  void bothMeansHalfTheRateRiseAndReservesForTheRest() throws IOException {
+    Results rates = run("  - {at: 2025Q3, currency_accord: {members: [KOR], appreciation: 0.05, over: 2, means: rates}}\n");
+    Results both = run("  - {at: 2025Q3, currency_accord: {members: [KOR], appreciation: 0.05, over: 2, means: both}}\n");
+    int p = 7;
+    assertThat(both.value("mstance[KOR]", p)).isCloseTo(0.5 * rates.value("mstance[KOR]", p), within(1e-9));
+    assertThat(both.value("e[KOR]", p)).isCloseTo(rates.value("e[KOR]", p), within(1e-9));
+    assertThat(both.value("RES[KOR]", p)).as("intervention does the rest").isLessThan(rates.value("RES[KOR]", p));
+    assertThat(both.value("R[KOR]", p)).isLessThan(rates.value("R[KOR]", p));
+  }
 }
