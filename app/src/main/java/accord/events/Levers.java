@@ -386,13 +386,18 @@ final class Levers {
         }
       }
       default -> {
-        String assets = f.choice("assets", List.of("equities"), "equities");
-        double share = f.number("share", 0, 1, "the highest share of the region's portfolio equity foreigners may "
-            + "hold");
+        String assets = f.choice("assets", List.of("bonds", "equities", "all"), "all");
+        double share = f.number("share", 0, 1, "the highest share of the region's government bonds (at market value) "
+            + "or portfolio equity foreigners may hold");
         if (assets == null || Double.isNaN(share)) {
           return null;
         }
-        out.add(target("ocap[" + region + "]", Math.max(share, 1e-6)));
+        if (!assets.equals("bonds")) {
+          out.add(target("ocap[" + region + "]", Math.max(share, 1e-6)));
+        }
+        if (!assets.equals("equities")) {
+          out.add(target("ocapd[" + region + "]", share));
+        }
       }
     }
     return new Lowered(out, 0);

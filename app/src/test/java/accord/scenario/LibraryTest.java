@@ -235,4 +235,31 @@ class LibraryTest {
         .isGreaterThan(r.value("EQ[USA]", effect - 1));
     assertThat(r.value("dtar[JPN,USA,MAC]", effect)).isEqualTo(0.10);
   }
+
+  /**
+   * A cap on the foreign-held share of US bonds (the model's bond pool, 56% foreign-held in 2024)
+   * at 50%: the wedge that holds them there is positive while the cap binds, the share sits at the
+   * cap, and the dollar weakens as foreigners sell.
+   */
+  @Test
+  void aCapOnForeignBondHoldingsHoldsThemAtTheCap() throws IOException {
+    Path file = Files.createTempFile(SCENARIOS, "bond-cap", ".yaml");
+    try {
+      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {region: USA,"
+          + " kind: ownership_cap, assets: bonds, share: 0.5}}\n");
+      Comparison c = Comparison.run(ScenarioFile.load(file), null);
+      assertThat(AccountingCheck.check(c.scenario())).isEmpty();
+      Results r = c.scenario();
+      assertThat(c.baseline().value("FHL[USA]", 3) / c.baseline().value("MVL[USA]", 3)).isGreaterThan(0.5);
+      for (int p = 3; p <= r.periods(); p++) {
+        assertThat(r.value("FHL[USA]", p) / r.value("MVL[USA]", p)).isCloseTo(0.5,
+            org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(r.value("CAPW[USA]", p)).isPositive();
+      }
+      assertThat(r.value("CAPW[USA]", 2)).isZero();
+      assertThat(pct(c, "USDX", 3)).as("the dollar").isNegative();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }
