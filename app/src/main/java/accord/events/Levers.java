@@ -356,11 +356,21 @@ final class Levers {
     List<Event.Target> out = new ArrayList<>();
     switch (kind) {
       case "withholding_tax" -> {
-        f.choice("on", List.of("interest"), "interest");
+        String on = f.choice("on", List.of("interest", "dividends"), "interest");
         String holders = f.choice("holders", List.of("foreign", "foreign_official", "foreign_private"), "foreign");
-        double rate = f.number("rate", 0, 1, "share of the interest withheld: 0.3 is 30%");
-        if (holders == null || Double.isNaN(rate)) {
+        double rate = f.number("rate", 0, 1, "share of the " + (on == null ? "income" : on) + " withheld: 0.3 is 30%");
+        if (on == null || holders == null || Double.isNaN(rate)) {
           return null;
+        }
+        if (on.equals("dividends")) {
+          // foreign portfolio holders of equity are households and funds: reserve managers hold debt only
+          if (holders.equals("foreign_official")) {
+            f.error("holders", "reserve managers hold no equity in the model, so a tax on dividends paid to foreign "
+                + "official holders collects nothing", "write holders: foreign (or foreign_private)");
+            return null;
+          }
+          out.add(target("whd[" + region + "]", rate));
+          return new Lowered(out, 0);
         }
         if (!holders.equals("foreign_official")) {
           out.add(target("wht[" + region + "]", rate));

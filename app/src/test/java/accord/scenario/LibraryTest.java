@@ -262,4 +262,34 @@ class LibraryTest {
       Files.deleteIfExists(file);
     }
   }
+
+  /**
+   * A 30% withholding tax on dividends paid to foreign holders of US equity: it cuts foreigners'
+   * return on US equity by 30% of the dividend yield, so they hold a smaller share of it (portfolio
+   * choice on after-tax returns, GL ch. 12); the tax is collected from the quarter after it starts,
+   * and the US pays foreigners less primary income, so its current account improves.
+   */
+  @Test
+  void aDividendWithholdingTaxTurnsForeignHoldersAwayFromUsEquityAndIsCollected() throws IOException {
+    Path file = Files.createTempFile(SCENARIOS, "dividend-tax", ".yaml");
+    try {
+      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {region: USA,"
+          + " kind: withholding_tax, on: dividends, rate: 0.3}}\n");
+      Comparison c = Comparison.run(ScenarioFile.load(file), null);
+      Results r = c.scenario();
+      Results b = c.baseline();
+      assertThat(AccountingCheck.check(r)).isEmpty();
+      for (String k : List.of("CHN", "JPN", "EUR", "ROW")) {
+        assertThat(r.value("EQS[" + k + ",USA]", 3)).as("%s's share of US equity", k)
+            .isLessThan(b.value("EQS[" + k + ",USA]", 3));
+      }
+      assertThat(r.value("WHT[USA]", 3)).as("nothing is withheld before the first payment").isCloseTo(
+          b.value("WHT[USA]", 3), org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(r.value("WHT[USA]", 4)).as("the tax collected").isPositive();
+      assertThat(r.value("NPIP[USA]", 4)).as("US net primary income").isGreaterThan(b.value("NPIP[USA]", 4));
+      assertThat(r.value("DIVR[JPN]", 4)).as("Japan's dividends received").isLessThan(b.value("DIVR[JPN]", 4));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }
