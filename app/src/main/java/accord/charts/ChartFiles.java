@@ -1,10 +1,8 @@
 package accord.charts;
 
 import java.awt.Rectangle;
-import java.io.IOException;
-import java.nio.file.Files;
+import accord.output.OutputFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +20,14 @@ public final class ChartFiles {
   }
 
   /** {@code name.png} and {@code name.svg} for every chart in {@code dir}; returns the files written. */
-  public static List<Path> write(Map<String, JFreeChart> charts, Path dir) throws IOException {
-    Files.createDirectories(dir);
+  public static List<Path> write(Map<String, JFreeChart> charts, Path dir) {
+    OutputFile.folder(dir.toAbsolutePath(), "--charts", dir);
     List<Path> out = new ArrayList<>();
     for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
       Path png = dir.resolve(e.getKey() + ".png");
-      Path tmp = Files.createTempFile(dir, ".accord-", ".png");
-      ChartUtils.saveChartAsPNG(tmp.toFile(), e.getValue(), WIDTH, HEIGHT);
-      Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputFile.write(png, "--charts", o -> ChartUtils.writeChartAsPNG(o, e.getValue(), WIDTH, HEIGHT));
       Path svg = dir.resolve(e.getKey() + ".svg");
-      Path tmp2 = Files.createTempFile(dir, ".accord-", ".svg");
-      Files.writeString(tmp2, svg(e.getValue()));
-      Files.move(tmp2, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputFile.writeText(svg, "--charts", w -> w.write(svg(e.getValue())));
       out.add(png);
       out.add(svg);
     }

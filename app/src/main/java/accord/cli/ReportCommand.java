@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code accord report}: one self-contained HTML page for a world scenario. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Run a world scenario against the baseline, print its tables and write one self-contained HTML file "
+    description = {"Write a world scenario against its baseline as one self-contained HTML page.",
+        "Runs the scenario against the baseline, prints its tables and writes one self-contained HTML file "
         + "that works offline: the question and the events, the tables, the charts, a region's transactions-flow matrix with "
         + "its zero sums, the model's record against 2025, and the assumptions with their sources."})
 final class ReportCommand implements Callable<Integer> {
@@ -70,11 +70,7 @@ final class ReportCommand implements Callable<Integer> {
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
         Backtest.rounds2018(Home.world()), Home.world()));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".accord-", ".html");
-    Files.writeString(tmp, html);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    accord.output.OutputFile.writeText(target, "--out", page -> page.write(html));
     w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));
     w.println();
     w.print(accord.compare.ComparisonText.render(c));
