@@ -1,6 +1,6 @@
 package accord.cli;
 
-import java.nio.file.Files;
+import accord.scenario.ModelNames;
 import java.nio.file.Path;
 
 /** Where the shipped models live: -Daccord.home (set by ./accord), else the first parent folder holding models/. */
@@ -10,26 +10,25 @@ final class Home {
   }
 
   static Path root() {
-    String prop = System.getProperty("accord.home");
-    if (prop != null) {
-      return Path.of(prop);
+    Path home = ModelNames.home(null);
+    if (home == null) {
+      throw new Errors.UserError("cannot find the models folder; run accord from the project folder or set -Daccord.home");
     }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("models/world/world.acc"))) {
-        return p;
-      }
-    }
-    throw new Errors.UserError("cannot find the models folder; run accord from the project folder or set -Daccord.home");
+    return home;
   }
 
   static Path world() {
     return root().resolve("models/world");
   }
 
-  /** A built-in model name ("world") or a path as given. */
+  /** A built-in model name ("world", "world-2024": the names a scenario file takes too) or a path as given. */
   static Path resolve(Path input) {
-    if (input.toString().equals("world") && !Files.isRegularFile(input)) {
-      return world().resolve("world.acc");
+    Path builtIn = ModelNames.resolve(input.toString(), input, null);
+    if (builtIn != null) {
+      return builtIn;
+    }
+    if (ModelNames.BUILT_IN.containsKey(input.toString()) && !java.nio.file.Files.isRegularFile(input)) {
+      root();   // a built-in name without the models folder: say where to find it
     }
     return input;
   }
