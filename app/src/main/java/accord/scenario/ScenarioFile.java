@@ -41,7 +41,7 @@ import java.util.Set;
  */
 public record ScenarioFile(Path path, Path modelPath, Model model, String name, String note, int periods, int start,
     String closure, List<Change> changes, Path startFrom, List<Event> accords, List<Trigger> triggers,
-    List<Branch> branches) {
+    List<Branch> branches, List<Diagnostic> warnings) {
 
   /** One branch of a scenario with odds: its name, probability and the whole scenario it runs. */
   public record Branch(String name, double probability, ScenarioFile scenario) {
@@ -50,13 +50,23 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   private static final Set<String> KEYS = Set.of("model", "periods", "closure", "start_from", "set", "name", "note",
       "baseline", "start", "end", "events", "branches");
   private static final Set<String> BRANCH_KEYS = Set.of("name", "probability", "events");
-  /** The baselines a scenario may name in place of 'model:', by the model file they run. */
-  private static final Map<String, String> BASELINES = Map.of("world-2024", "models/world/world.acc");
-  /** The world's default horizon: 40 quarters after the 2024Q4 starting state. */
-  private static final int WORLD_PERIODS = 41;
+  /** The baselines a scenario may name in place of 'model:' (the names 'model:' and the command line take too). */
+  private static final Map<String, String> BASELINES = ModelNames.BUILT_IN;
+  /** A calendar model's default horizon (the world's): 40 quarters after the 2024Q4 starting state. */
+  public static final int CALENDAR_PERIODS = 41;
   private static final Set<String> SET_KEYS = Set.of("at", "until", "values");
 
   public static ScenarioFile load(Path file) {
+    return load(file, null);
+  }
+
+  /**
+   * The scenario for a run of {@code runPeriods} periods (null: the file's own). A change or event
+   * without an end lasts to the end of the run, however long; one that starts after a shorter
+   * run's last period cannot take effect and is listed in {@link #warnings()} (E406). Periods in
+   * the file are checked against the longer of the two horizons.
+   */
+  public static ScenarioFile load(Path file, Integer runPeriods) {
     String text;
     try {
       text = Files.readString(file);
@@ -70,10 +80,24 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       throw new ModelException(Diagnostic.error("E304", root.span(), "a scenario must be a YAML map of keys")
           .withHint("start with 'model: path/to/model.acc' and 'periods: 50'"));
     }
-    return read(file, root);
+    return read(file, root, runPeriods);
   }
 
-  private static ScenarioFile read(Path file, Node root) {
+  /** This scenario for a run of another length: read again, so that open-ended changes reach its end. */
+  public ScenarioFile forPeriods(int runPeriods) {
+    if (runPeriods == periods) {
+      return this;
+    }
+    ScenarioFile again = load(path, runPeriods);
+    if (again.name().equals(name)) {
+      return again;
+    }
+    // a branch of a scenario with odds: the same branch of the file read again
+    return again.branches().stream().map(Branch::scenario).filter(b -> b.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("scenario " + name + " not found again in " + path));
+  }
+
+  private static ScenarioFile read(Path file, Node root, Integer runPeriods) {
     List<Diagnostic> errors = new ArrayList<>();
     Map<String, Field> m = root.map();
     for (Map.Entry<String, Field> e : m.entrySet()) {
@@ -95,7 +119,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
         errors.add(Diagnostic.error("E307", baselineField.value().span(), "unknown baseline '" + b + "'")
             .withHint("the baselines are: " + String.join(", ", BASELINES.keySet())));
       } else if (b != null) {
-        modelPath = home(dir).resolve(BASELINES.get(b)).normalize();
+        Path home = ModelNames.home(dir);
+        modelPath = (home == null ? dir : home).resolve(BASELINES.get(b)).normalize();
       }
     } else if (modelField == null) {
       errors.add(Diagnostic.error("E306", root.span(), "the scenario names no model")
@@ -103,18 +128,22 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     } else {
       String modelText = string(modelField.value(), "model", errors);
       modelPath = dir.resolve(modelText == null ? "" : modelText).normalize();
+      Path builtIn = modelText == null ? null : ModelNames.resolve(modelText, modelPath, dir);
+      if (builtIn != null) {
+        modelPath = builtIn;
+      }
       if (modelText != null && !Files.isRegularFile(modelPath)) {
         errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
-            .withHint("paths are relative to the scenario's folder: looked for " + modelPath));
+            .withHint("paths are relative to the scenario's folder: looked for " + modelPath
+                + "; the shipped models' names are " + String.join(", ", ModelNames.BUILT_IN.keySet())));
       }
     }
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
     Model model = ModelLoader.load(modelPath);
-    boolean world = baselineField != null || m.containsKey("events");
     int periods = m.containsKey("periods") ? integer(m.get("periods").value(), "periods", 2, 1_000_000, errors)
-        : world && model.calendar() != null ? WORLD_PERIODS : 50;
+        : model.calendar() != null ? CALENDAR_PERIODS : 50;
     if (m.containsKey("end")) {
       if (m.containsKey("periods")) {
         errors.add(Diagnostic.error("E305", m.get("end").keySpan(), "the scenario gives both 'periods' and 'end'")
@@ -122,6 +151,10 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       }
       periods = quarter(m.get("end").value(), "end", model, 100_000, errors);
     }
+    // the run's length; the file is read over the longer of the two, then cut to the run
+    int run = runPeriods == null ? periods : runPeriods;
+    int filePeriods = periods;
+    periods = Math.max(periods, run);
     int start = m.containsKey("start") ? quarter(m.get("start").value(), "start", model, periods, errors) : 2;
     String closure = m.containsKey("closure") ? string(m.get("closure").value(), "closure", errors) : null;
     if (closure != null && !model.closures().containsKey(closure)) {
@@ -149,11 +182,14 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (m.containsKey("events") && levers) {
       events.addAll(EventReader.read(m.get("events").value(), model, periods, errors));
     }
+    List<Diagnostic> warnings = new ArrayList<>();
     List<Change> changes = new ArrayList<>(Timeline.changes(events, periods));
     List<Event> accords = events.stream().filter(e -> e.accord() != null).toList();
     List<Trigger> triggers = Timeline.triggers(events, periods);
-    List<Change> set = m.containsKey("set") ? changes(m.get("set").value(), model, periods, errors) : List.of();
+    List<Change> set = m.containsKey("set") ? changes(m.get("set").value(), model, periods, run, filePeriods, errors,
+        warnings) : List.of();
     changes.addAll(set);
+    late(events, model, run, filePeriods, warnings);
     String name = m.containsKey("name") ? String.valueOf(m.get("name").value().value()) : stem(file);
     String note = m.containsKey("note") ? String.valueOf(m.get("note").value().value()) : "";
     List<Branch> branches = new ArrayList<>();
@@ -163,9 +199,11 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
         all.addAll(b.events());
         List<Change> bc = new ArrayList<>(Timeline.changes(all, periods));
         bc.addAll(set);
-        ScenarioFile run = new ScenarioFile(file, modelPath, model, name + ": " + b.name(), note, periods, 2, closure, bc,
-            startFrom, all.stream().filter(e -> e.accord() != null).toList(), Timeline.triggers(all, periods), List.of());
-        branches.add(new Branch(b.name(), b.probability(), run));
+        late(b.events(), model, run, filePeriods, warnings);
+        ScenarioFile branch = new ScenarioFile(file, modelPath, model, name + ": " + b.name(), note, run, 2, closure,
+            within(bc, run), startFrom, all.stream().filter(e -> e.accord() != null && e.at() <= run).toList(),
+            watchedWithin(Timeline.triggers(all, periods), run), List.of(), List.of());
+        branches.add(new Branch(b.name(), b.probability(), branch));
       }
     }
     if (!errors.isEmpty()) {
@@ -176,11 +214,40 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
           + "scenario's last quarter").withHint("run it from the calibration: leave out start_from"));
       throw new ModelException(errors);
     }
-    return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom, accords,
-        triggers, branches);
+    return new ScenarioFile(file, modelPath, model, name, note, run, Math.min(start, run), closure, within(changes, run),
+        startFrom, accords.stream().filter(e -> e.at() <= run).toList(), watchedWithin(triggers, run), branches,
+        List.copyOf(warnings));
   }
 
-  private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {
+  /** The changes cut to a run of {@code run} periods: those that start after it dropped, the rest ending with it. */
+  private static List<Change> within(List<Change> changes, int run) {
+    return changes.stream().filter(c -> c.from() <= run)
+        .map(c -> c.until() <= run ? c : new Change(c.slot(), c.from(), run, c.value())).toList();
+  }
+
+  /** The triggers that can fire within the run. */
+  private static List<Trigger> watchedWithin(List<Trigger> triggers, int run) {
+    return triggers.stream().filter(t -> t.watchFrom() < run).toList();
+  }
+
+  /** E406: each event that starts after the run's last period, which the run cannot show. */
+  private static void late(List<Event> events, Model model, int run, int filePeriods, List<Diagnostic> warnings) {
+    for (Event e : events) {
+      if (e.at() > run || (e.when() != null && e.at() >= run)) {
+        warnings.add(beyond(e.span(), "event '" + e.lever() + "'", e.at(), model, run, filePeriods));
+      }
+    }
+  }
+
+  private static Diagnostic beyond(Span span, String what, int at, Model model, int run, int filePeriods) {
+    return Diagnostic.error("E406", span, what + " at " + model.periodLabel(at) + " is after the run's last "
+        + (model.calendar() == null ? "period (" : "quarter (") + model.periodLabel(run) + "): it does not take effect")
+        .withHint("--periods " + run + " cuts the file's run to " + model.periodLabel(filePeriods) + " short; leave "
+            + "--periods out, or give " + at + " or more to see it");
+  }
+
+  private static List<Change> changes(Node list, Model model, int periods, int run, int filePeriods,
+      List<Diagnostic> errors, List<Diagnostic> warnings) {
     List<Change> out = new ArrayList<>();
     if (!list.isList()) {
       errors.add(Diagnostic.error("E309", list.span(), "'set' must be a list of changes")
@@ -206,7 +273,11 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
         continue;
       }
       int at = start(c.get("at").value(), periods, model, errors);
+      // without 'until' a change lasts to the end of the run
       int until = c.containsKey("until") ? period(c.get("until").value(), "until", at, periods, model, errors) : periods;
+      if (at > run) {
+        warnings.add(beyond(c.get("at").value().span(), "the change", at, model, run, filePeriods));
+      }
       Node values = c.get("values").value();
       if (!values.isMap()) {
         errors.add(Diagnostic.error("E311", values.span(), "'values' must map names to numbers")
@@ -353,28 +424,6 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     return p;
   }
 
-  /**
-   * The folder holding models/: the system property accord.home (set by ./accord), else the
-   * first parent of the scenario's folder that has models/world/world.acc.
-   */
-  private static Path home(Path dir) {
-    String prop = System.getProperty("accord.home");
-    if (prop != null) {
-      return Path.of(prop);
-    }
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("models/world/world.acc"))) {
-        return p;
-      }
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("models/world/world.acc"))) {
-        return p;
-      }
-    }
-    return dir;
-  }
-
   /** A period: a number, or a label of the model's calendar such as 2025Q2. */
   private static int period(Node n, String key, int min, int max, Model model, List<Diagnostic> errors) {
     if (n.value() instanceof String label && model.calendar() != null) {
@@ -415,7 +464,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
    * Where {@code file} writes its start_from value (for errors found when the scenario runs), or
    * Span.NONE if it cannot be read again.
    */
-  static Span startFromSpan(Path file) {
+  public static Span startFromSpan(Path file) {
     try {
       Node root = YamlTree.parse(new SourceFile(file.toString(), Files.readString(file)));
       if (root.isMap() && root.map().containsKey("start_from")) {

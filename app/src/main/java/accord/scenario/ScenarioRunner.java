@@ -19,12 +19,17 @@ public final class ScenarioRunner {
   private ScenarioRunner() {
   }
 
+  /**
+   * Runs {@code s} for {@code periodsOverride} periods (null: the file's): a scenario read for
+   * another length is read again for this one (see {@link ScenarioFile#load(Path, Integer)}).
+   */
   public static Results run(ScenarioFile s, Integer periodsOverride, String closureOverride, SolverSettings settings,
       ProgressListener progress) {
+    s = periodsOverride == null ? s : s.forPeriods(periodsOverride);
     if (!s.branches().isEmpty()) {
       return weighted(runBranches(s, periodsOverride, closureOverride, settings));
     }
-    return run(s, periodsOverride, closureOverride, settings, progress, new ArrayList<>());
+    return run(s, closureOverride, settings, progress, new ArrayList<>());
   }
 
   /** A branch of a scenario with odds and its run. */
@@ -34,9 +39,10 @@ public final class ScenarioRunner {
   /** Runs every branch of a scenario with odds (each a whole solution of the model). */
   public static List<BranchRun> runBranches(ScenarioFile s, Integer periodsOverride, String closureOverride,
       SolverSettings settings) {
+    s = periodsOverride == null ? s : s.forPeriods(periodsOverride);
     List<BranchRun> out = new ArrayList<>();
     for (ScenarioFile.Branch b : s.branches()) {
-      out.add(new BranchRun(b, run(b.scenario(), periodsOverride, closureOverride, settings, ProgressListener.NONE,
+      out.add(new BranchRun(b, run(b.scenario(), closureOverride, settings, ProgressListener.NONE,
           new ArrayList<>())));
     }
     return out;
@@ -67,7 +73,7 @@ public final class ScenarioRunner {
         sc.periods(), sc.closure(), List.of(), null), rows, iterations, nanos);
   }
 
-  private static Results run(ScenarioFile s, Integer periodsOverride, String closureOverride, SolverSettings settings,
+  private static Results run(ScenarioFile s, String closureOverride, SolverSettings settings,
       ProgressListener progress, List<Path> chain) {
     double[] start = null;
     if (s.startFrom() != null) {
@@ -88,9 +94,9 @@ public final class ScenarioRunner {
             + base.modelPath().getFileName() + ", not " + s.modelPath().getFileName() + ")")
             .withHint("start_from must name a scenario of the same model"));
       }
-      start = run(base, null, null, settings, ProgressListener.NONE, chain).last();
+      start = run(base, null, settings, ProgressListener.NONE, chain).last();
     }
-    int periods = periodsOverride != null ? periodsOverride : s.periods();
+    int periods = s.periods();
     String closure = closureOverride != null ? closureOverride : s.closure();
     Program program = Program.compile(StructuralAnalysis.analyze(s.model(), closure));
     Scenario scenario = new Scenario(s.name(), periods, closure, s.changes(), start, s.triggers());
