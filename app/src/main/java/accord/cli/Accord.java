@@ -11,9 +11,20 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  accord run models/gl/sim.acc --periods 20",
         "  accord run models/gl/sim-gov.yaml --out sim-gov.csv", "  accord check models/gl/pc.acc",
-        "  accord run world --out world.csv", "  accord calibrate", "  accord backtest",
-        "", "Exit codes: 0 ok, 1 error in a model, scenario or option, 2 solver failure."})
+        "  accord run world --out world.csv --vars GDP,TBG[USA,*]", "  accord check models/gl/sim-gov.yaml",
+        "  accord calibrate", "  accord backtest",
+        "", Accord.EXIT_CODES})
 public final class Accord implements Runnable {
+
+  /** The exit codes, for every --help (README.md says the same). */
+  static final String EXIT_CODES = "Exit codes:%n"
+      + "  0  ok (warnings, if any, went to standard error)%n"
+      + "  1  a user error: in a model, scenario, option or output path (printed as file:line:col:%n"
+      + "     error[CODE] with a hint), an accounting identity broken in a run, or calibration%n"
+      + "     targets missed%n"
+      + "  2  a solver failure: a period whose equations did not converge (the report names the%n"
+      + "     period, block, variables and largest residual)%n"
+      + "  3  an internal error: a bug in accord (please report it; --debug shows the stack trace)";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code accord backtest}: the world model's 2025 replay against what 2025 did. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = {"Run the 2025 replay (models/world/scenarios/replay-2025.yaml) from the 2024 calibration and its "
+    description = {"Replay 2025 and the 2018-19 tariff rounds from the model's calibration against what happened.",
+        "Runs the 2025 replay (models/world/scenarios/replay-2025.yaml) from the 2024 calibration and its "
         + "baseline, and compare them with the observed 2025 outcomes (models/world/data/history_2025.csv); then the "
         + "2018-19 rounds (tariffs-2018-19.yaml) against 2017-19 (history_2018.csv).",
         "Nothing in the model is fitted to 2025."})

@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code accord calibrate}: derive the world model's parameters from the 2024 data and print every target. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Calibrate the world model to 2024: balance the data (RAS on the trade matrices), derive the",
-        "parameters, solve the first quarter under the closure 'calibrate', write models/world/calibrated/, and",
-        "print each target: data value, balanced target, model value in 2025Q1, gap, source."})
+    description = {"Calibrate the world model to the 2024 data and print every target with its gap.",
+        "It balances the data (RAS on the trade matrices), derives the",
+        "parameters, solves the first quarter under the closure 'calibrate', writes models/world/calibrated/, and",
+        "prints each target: data value, balanced target, model value in 2025Q1, gap, source."})
 final class CalibrateCommand implements Callable<Integer> {
 
   @Spec

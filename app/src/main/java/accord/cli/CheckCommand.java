@@ -5,6 +5,7 @@ import accord.model.Closure;
 import accord.model.Kind;
 import accord.model.Model;
 import accord.model.ModelLoader;
+import accord.scenario.ScenarioFile;
 import accord.structure.Block;
 import accord.structure.BlockStructure;
 import accord.structure.StructuralAnalysis;
@@ -18,21 +19,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code accord check}: parse and analyse a model, print its structure or every error found. */
+/** {@code accord check}: parse and analyse a model or a scenario, print its structure or every error found. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Check a model file: parse it, resolve it, and order its equations into blocks.",
-        "Prints equations, variables, blocks (explicit and simultaneous, with their sizes),",
-        "matrices, hidden equations and closures, or every error found."})
+    description = {"Check a model (.acc), a scenario (.yaml) or the world model (world) without running it.",
+        "A model is parsed, resolved and its equations ordered into blocks; a scenario is read with every",
+        "reference, event and value checked against its model (and the scenarios it starts from), then its",
+        "model is checked under the scenario's closure. Prints equations, variables, blocks (explicit and",
+        "simultaneous, with their sizes), matrices, hidden equations and closures, or every error found."},
+    footer = {"", Accord.EXIT_CODES})
 final class CheckCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<model.acc>")
+  @Parameters(index = "0", paramLabel = "<model.acc | scenario.yaml | world>")
   Path input;
 
-  @Option(names = "--closure", paramLabel = "NAME", description = "analyse under this closure")
+  @Option(names = "--closure", paramLabel = "NAME", description = "analyse under this closure (default: the scenario's)")
   String closure;
+
+  @Option(names = "--periods", paramLabel = "N", description = "check a scenario for a run of N periods (as run --periods)")
+  Integer periods;
 
   @Option(names = "--blocks", description = "list every block, not only the simultaneous ones")
   boolean allBlocks;
@@ -46,9 +53,23 @@ final class CheckCommand implements Callable<Integer> {
     if (!Files.exists(input)) {
       throw new Errors.UserError("no such file: " + input);
     }
-    Model m = ModelLoader.load(input);
-    BlockStructure s = StructuralAnalysis.analyze(m, closure);
     PrintWriter out = spec.commandLine().getOut();
+    String name = input.getFileName().toString();
+    Model m;
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      if (periods != null && periods < 2) {
+        throw new Errors.UserError("--periods must be at least 2 (period 1 holds the initial values), not " + periods);
+      }
+      ScenarioFile f = ScenarioFile.load(input, periods);
+      startFromChain(f);
+      Errors.warn(f.warnings(), spec.commandLine().getErr());
+      describe(f, out);
+      m = f.model();
+      closure = closure != null ? closure : f.closure();
+    } else {
+      m = ModelLoader.load(input);
+    }
+    BlockStructure s = StructuralAnalysis.analyze(m, closure);
     out.println("model " + m.name() + (m.doc().isEmpty() ? "" : ": " + m.doc()));
     out.println("  sets:        " + m.sets().size() + (m.sets().isEmpty() ? "" : " (" + String.join(", ", m.sets().keySet()) + ")"));
     out.println("  equations:   " + m.equations().size());
@@ -82,6 +103,49 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("no errors");
     return 0;
+  }
+
+  /** The scenario's own lines: its model, horizon, closure and what it changes. */
+  private static void describe(ScenarioFile f, PrintWriter out) {
+    Model m = f.model();
+    out.println("scenario " + f.name() + ": model " + m.name() + " (" + f.modelPath() + "), "
+        + RunCommand.span(m, f.periods()) + (f.closure() == null ? "" : ", closure " + f.closure()));
+    long series = f.changes().stream().mapToInt(accord.sim.Change::slot).distinct().count();
+    out.println("  changes:     " + f.changes().size() + " to " + series + " series"
+        + (f.triggers().isEmpty() ? "" : "; " + f.triggers().size() + " waiting for a condition")
+        + (f.accords().isEmpty() ? "" : "; " + f.accords().size() + " currency accord" + (f.accords().size() == 1 ? "" : "s")));
+    if (f.startFrom() != null) {
+      out.println("  start from:  " + f.startFrom().getFileName() + " (its last period is this run's period 1)");
+    }
+    for (ScenarioFile.Branch b : f.branches()) {
+      out.println("  branch:      " + b.name() + " (probability " + b.probability() + "), " + b.scenario().changes().size()
+          + " changes");
+    }
+  }
+
+  /** Reads every scenario a scenario starts from, as a run would: the same model, no cycle. */
+  private static void startFromChain(ScenarioFile f) {
+    List<Path> seen = new java.util.ArrayList<>(List.of(f.path().toAbsolutePath().normalize()));
+    for (ScenarioFile s = f; s.startFrom() != null; ) {
+      Path next = s.startFrom().toAbsolutePath().normalize();
+      if (seen.contains(next)) {
+        List<String> names = new java.util.ArrayList<>(seen.subList(seen.indexOf(next), seen.size()).stream()
+            .map(p -> String.valueOf(p.getFileName())).toList());
+        names.add(String.valueOf(next.getFileName()));
+        throw new accord.lang.ModelException(accord.lang.Diagnostic.error("E318", ScenarioFile.startFromSpan(s.path()),
+            "start_from makes a cycle: " + String.join(" -> ", names))
+            .withHint("a scenario starts from one that runs before it; the first in the chain starts from none"));
+      }
+      seen.add(next);
+      ScenarioFile base = ScenarioFile.load(next);
+      if (!base.modelPath().equals(s.modelPath())) {
+        throw new accord.lang.ModelException(accord.lang.Diagnostic.error("E319", ScenarioFile.startFromSpan(s.path()),
+            "scenario " + s.path().getFileName() + " starts from " + next.getFileName() + ", which runs another model ("
+                + base.modelPath().getFileName() + ", not " + s.modelPath().getFileName() + ")")
+            .withHint("start_from must name a scenario of the same model"));
+      }
+      s = base;
+    }
   }
 
   private static long count(Model m, Kind k) {

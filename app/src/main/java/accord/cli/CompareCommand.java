@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code accord compare}: a world scenario against the baseline (or another scenario), with units. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Run a world scenario and its baseline and print their differences after 4, 8 and 20 quarters "
-        + "(or the horizon): each region's headline outputs, bilateral goods balances and a sector table.",
+    description = {"Compare a world scenario with its baseline after 4, 8 and 20 quarters.",
+        "Runs both and prints their differences after 4, 8 and 20 quarters (or the horizon): each region's headline outputs, bilateral goods balances and a sector table.",
         "The baseline is the calibrated world model over the same quarters, unless --baseline names a scenario."})
 final class CompareCommand implements Callable<Integer> {
 

@@ -15,6 +15,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
 
   static final int USER = 1;
   static final int SOLVER = 2;
+  static final int INTERNAL = 3;
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -44,7 +45,30 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
     err.println("internal error: " + ex + " (please report it; run with --debug for the stack trace)");
     err.flush();
-    return 3;
+    return INTERNAL;
+  }
+
+  /** The most warnings of one kind printed in full; the rest are counted. */
+  static final int WARNINGS_SHOWN = 5;
+
+  /** Prints the warnings (the first few in full, then their count) and flushes. */
+  static void warn(java.util.List<accord.lang.Diagnostic> warnings, PrintWriter err) {
+    warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> err.print(warning(w)));
+    if (warnings.size() > WARNINGS_SHOWN) {
+      err.println("... and " + (warnings.size() - WARNINGS_SHOWN) + " more warnings like these");
+    }
+    err.flush();
+  }
+
+  /**
+   * A diagnostic rendered as a warning ({@code warning[E406]: ...}): the run goes on. Diagnostics
+   * carry no severity yet, so the renderer's word is replaced.
+   */
+  static String warning(accord.lang.Diagnostic d) {
+    String text = d.render();
+    String mark = "error[" + d.code() + "]";
+    int at = text.indexOf(mark);
+    return at < 0 ? text : text.substring(0, at) + "warning[" + d.code() + "]" + text.substring(at + mark.length());
   }
 
   /** A user mistake that is not in a model or scenario file (an option, an output path). */
