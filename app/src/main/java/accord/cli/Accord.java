@@ -18,13 +18,14 @@ public final class Accord implements Runnable {
 
   /** The exit codes, for every --help (README.md says the same). */
   static final String EXIT_CODES = "Exit codes:%n"
-      + "  0  ok (warnings, if any, went to standard error)%n"
-      + "  1  a user error: in a model, scenario, option or output path (printed as file:line:col:%n"
-      + "     error[CODE] with a hint), an accounting identity broken in a run, or calibration%n"
-      + "     targets missed%n"
-      + "  2  a solver failure: a period whose equations did not converge (the report names the%n"
-      + "     period, block, variables and largest residual)%n"
-      + "  3  an internal error: a bug in accord (please report it; --debug shows the stack trace)";
+      + "  0  ok (warnings, if any, go to standard error)%n"
+      + "  1  a user error: in a model, scenario, option or output path (printed as%n"
+      + "     file:line:col: error[CODE] with a hint), an accounting identity broken%n"
+      + "     in a run, or calibration targets missed%n"
+      + "  2  a solver failure: a period whose equations did not converge (the report%n"
+      + "     names the period, block, variables and largest residual)%n"
+      + "  3  an internal error: a bug in accord (please report it; --debug shows the%n"
+      + "     stack trace)";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

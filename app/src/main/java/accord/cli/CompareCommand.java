@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     c.solutions().forEach(r -> broken.addAll(AccountingCheck.check(r)));
     w.println();
     if (!broken.isEmpty()) {
-      w.println("accounting: " + broken.size() + " broken identities, first: " + broken.get(0).describe());
+      w.println("accounting: " + broken.size() + " broken identities, first: " + RunCommand.describe(broken.get(0), scenario.model()));
       return Errors.USER;
     }
     w.println("accounting: every matrix and hidden equation holds in every quarter of "

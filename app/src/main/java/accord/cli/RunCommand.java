@@ -260,6 +260,12 @@ final class RunCommand implements Callable<Integer> {
     return out;
   }
 
+  /** A broken identity with its period named as the model names it (2028Q1, or period 14 without a calendar). */
+  static String describe(Violation v, Model m) {
+    return String.format(java.util.Locale.ROOT, "%s, %s, %s: off by %.6g (relative %.3g)", v.check(), v.line(),
+        m.calendar() == null ? "period " + v.period() : m.periodLabel(v.period()), v.gap(), v.gap() / v.scale());
+  }
+
   private static int report(List<Violation> violations, Results r, PrintWriter out) {
     Model m = r.model();
     int checks = m.matrices().size() + m.hidden().size();
@@ -270,7 +276,7 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     out.println("accounting: " + violations.size() + " broken identit" + (violations.size() == 1 ? "y" : "ies") + ":");
-    violations.stream().limit(10).forEach(v -> out.println("  " + v.describe()));
+    violations.stream().limit(10).forEach(v -> out.println("  " + describe(v, m)));
     return Errors.USER;
   }
 }

@@ -121,6 +121,25 @@ class ScenarioCommandsTest {
         "--vars", "--format long");
   }
 
+  /** A broken identity names its quarter as the model does, not its period number. */
+  @Test
+  void aBrokenIdentityNamesTheQuarter(@TempDir Path dir) throws IOException {
+    Path model = Files.writeString(dir.resolve("drift.acc"), """
+        model DRIFT
+        calendar "2024Q4"
+        exogenous G = 20
+        var Y = 20
+        var H = 0
+        Y = G
+        H = H(-1) + 1
+        hidden H = 0
+        """);
+    CommandLineTest.Outcome o = accord("run", model.toString(), "--periods", "3");
+    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.out()).contains("accounting: 2 broken identities:", ", 2025Q1: off by 1", ", 2025Q2: off by 2")
+        .doesNotContain("period 2");
+  }
+
   @Test
   void helpListsEveryCommandWholeAndEveryExitCode() {
     CommandLineTest.Outcome top = accord("--help");
