@@ -4,6 +4,7 @@ import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.SourceFile;
 import accord.lang.Span;
+import accord.lang.TextFile;
 import accord.model.Model;
 import accord.model.ModelLoader;
 import accord.model.Names;
@@ -59,10 +60,10 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   public static ScenarioFile load(Path file) {
     String text;
     try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ModelException(Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file)
-          .withHint("no such file: " + file.toAbsolutePath().normalize()));
+      text = TextFile.read(file);
+    } catch (TextFile.Unreadable e) {
+      throw new ModelException(e.notText() ? e.diagnostic("scenario file", file.toString(), null)
+          : Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file).withHint(e.hint()));
     }
     SourceFile src = new SourceFile(file.toString(), text);
     Node root = YamlTree.parse(src);
@@ -103,7 +104,9 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     } else {
       String modelText = string(modelField.value(), "model", errors);
       modelPath = dir.resolve(modelText == null ? "" : modelText).normalize();
-      if (modelText != null && !Files.isRegularFile(modelPath)) {
+      if (modelText != null && Files.isDirectory(modelPath)) {
+        errors.add(folder("model file", modelText, modelField.value().span()));
+      } else if (modelText != null && !Files.isRegularFile(modelPath)) {
         errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
             .withHint("paths are relative to the scenario's folder: looked for " + modelPath));
       }
@@ -133,7 +136,9 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (m.containsKey("start_from")) {
       String s = string(m.get("start_from").value(), "start_from", errors);
       startFrom = s == null ? null : dir.resolve(s).normalize();
-      if (startFrom != null && !Files.isRegularFile(startFrom)) {
+      if (startFrom != null && Files.isDirectory(startFrom)) {
+        errors.add(folder("scenario file", s, m.get("start_from").value().span()));
+      } else if (startFrom != null && !Files.isRegularFile(startFrom)) {
         errors.add(Diagnostic.error("E307", m.get("start_from").value().span(), "scenario file '" + s + "' not found")
             .withHint("paths are relative to the scenario's folder: looked for " + startFrom));
       }
@@ -178,6 +183,12 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     }
     return new ScenarioFile(file, modelPath, model, name, note, periods, start, closure, changes, startFrom, accords,
         triggers, branches);
+  }
+
+  /** E128 for a path that names a folder where a file was expected. */
+  private static Diagnostic folder(String what, String path, Span at) {
+    return Diagnostic.error("E128", at, what + " '" + path + "' is a folder, not a file")
+        .withHint("expected a UTF-8 text file: give the path of a file, not of a folder");
   }
 
   private static List<Change> changes(Node list, Model model, int periods, List<Diagnostic> errors) {
@@ -417,7 +428,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
    */
   static Span startFromSpan(Path file) {
     try {
-      Node root = YamlTree.parse(new SourceFile(file.toString(), Files.readString(file)));
+      Node root = YamlTree.parse(new SourceFile(file.toString(), TextFile.read(file)));
       if (root.isMap() && root.map().containsKey("start_from")) {
         return root.map().get("start_from").value().span();
       }

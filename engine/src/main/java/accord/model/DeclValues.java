@@ -2,8 +2,7 @@ package accord.model;
 
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
-import java.io.IOException;
-import java.nio.file.Files;
+import accord.lang.TextFile;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -201,12 +200,13 @@ final class DeclValues {
       return files.get(p);
     }
     try {
-      Csv.Table t = Csv.parse(Files.readString(p));
+      Csv.Table t = Csv.parse(TextFile.read(p));
       files.put(p, t);
       return t;
-    } catch (IOException e) {
-      errors.add(Diagnostic.error("E115", f.span(), "cannot read data file " + f.path())
-          .withHint("no such file: " + p));
+    } catch (TextFile.Unreadable e) {
+      errors.add(!e.notText()
+          ? Diagnostic.error("E115", f.span(), "cannot read data file " + f.path()).withHint(e.hint())
+          : e.diagnostic("data file", f.path(), f.span()));
       files.put(p, null);
       return null;
     }

@@ -3,6 +3,7 @@ package accord.model;
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
+import accord.lang.Parser;
 import accord.lang.Span;
 import accord.model.ModelLoader.Located;
 import java.util.ArrayList;
@@ -56,7 +57,13 @@ final class Resolver {
       }
     }
     stmts.stream().filter(l -> l.stmt() instanceof Ast.SetDecl).forEach(l -> set((Ast.SetDecl) l.stmt()));
-    stmts.stream().filter(l -> l.stmt() instanceof Ast.Decl).forEach(this::declare);
+    stmts.stream().filter(l -> l.stmt() instanceof Ast.Decl).forEach(l -> {
+      try {
+        declare(l);
+      } catch (StackOverflowError deep) {
+        errors.add(Parser.tooDeep(l.stmt().span()));
+      }
+    });
     stmts.stream().filter(l -> l.stmt() instanceof Ast.Equation)
         .forEach(l -> declareImplicit((Ast.Equation) l.stmt()));
     List<Equation> equations = new ArrayList<>();
@@ -68,20 +75,10 @@ final class Resolver {
     List<Integer> baseEndo = new ArrayList<>();
     for (Located l : stmts) {
       Ast.Stmt s = l.stmt();
-      if (s instanceof Ast.Equation eq) {
-        equations(eq, equations, true);
-      } else if (s instanceof Ast.Hidden h) {
-        equations(h.equation(), hidden, false);
-      } else if (s instanceof Ast.Check c) {
-        List<Equation> expanded = new ArrayList<>();
-        equations(c.equation(), expanded, false);
-        expanded.forEach(e -> checks.add(new Check(e, c.doc())));
-      } else if (s instanceof Ast.MatrixDecl m) {
-        exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
-      } else if (s instanceof Ast.CalendarDecl c) {
-        calendar = c.start();
-      } else if (s instanceof Ast.ClosureDecl c) {
-        closure(c, closures, baseExo, baseEndo);
+      try {
+        statement(s, equations, hidden, checks, matrices, closures, baseExo, baseEndo);
+      } catch (StackOverflowError deep) {
+        errors.add(Parser.tooDeep(s.span()));
       }
     }
     checkDuplicateDefinitions(equations);
@@ -92,6 +89,25 @@ final class Resolver {
     return new Model(name, doc, sets, series, List.copyOf(slots), List.copyOf(equations),
         List.copyOf(hidden), List.copyOf(checks), List.copyOf(matrices), base, Model.closures(closures),
         Arrays.copyOf(row0, slots.size()), paths, calendar);
+  }
+
+  private void statement(Ast.Stmt s, List<Equation> equations, List<Equation> hidden, List<Check> checks,
+      List<AccountMatrix> matrices, List<Closure> closures, List<Integer> baseExo, List<Integer> baseEndo) {
+    if (s instanceof Ast.Equation eq) {
+      equations(eq, equations, true);
+    } else if (s instanceof Ast.Hidden h) {
+      equations(h.equation(), hidden, false);
+    } else if (s instanceof Ast.Check c) {
+      List<Equation> expanded = new ArrayList<>();
+      equations(c.equation(), expanded, false);
+      expanded.forEach(e -> checks.add(new Check(e, c.doc())));
+    } else if (s instanceof Ast.MatrixDecl m) {
+      exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
+    } else if (s instanceof Ast.CalendarDecl c) {
+      calendar = c.start();
+    } else if (s instanceof Ast.ClosureDecl c) {
+      closure(c, closures, baseExo, baseEndo);
+    }
   }
 
   private void set(Ast.SetDecl s) {
