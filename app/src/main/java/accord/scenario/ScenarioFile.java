@@ -11,6 +11,7 @@ import accord.model.Names;
 import accord.events.Event;
 import accord.events.EventReader;
 import accord.events.Keys;
+import accord.events.Ranges;
 import accord.events.Timeline;
 import accord.sim.Change;
 import accord.sim.Trigger;
@@ -226,11 +227,14 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       }
       values.map().forEach((label, f) -> {
         Double v = number(f.value(), label, errors);
+        List<Ranges.Given> given = new ArrayList<>();
         for (int slot : Keys.slots(model, label, f.keySpan(), errors)) {
           if (v != null) {
             out.add(new Change(slot, at, until, v));
+            given.add(new Ranges.Given(slot, v, f.value().span()));
           }
         }
+        Ranges.check(model, given, null, errors);
       });
     }
     return out;

@@ -87,8 +87,11 @@ public final class Ast {
 
   public enum DeclKind { PARAM, EXOGENOUS, VAR }
 
-  /** {@code param|exogenous|var name[dims] = value "doc"}; value is null when omitted. */
-  public record Decl(DeclKind kind, String name, List<Dim> dims, Value value, String doc, Span span)
+  /**
+   * {@code param|exogenous|var name[dims] = value in [low, high] "doc"}; value is null when
+   * omitted, range is {@link Range#ANY} when none is declared.
+   */
+  public record Decl(DeclKind kind, String name, List<Dim> dims, Value value, Range range, String doc, Span span)
       implements Stmt {
   }
 

@@ -211,10 +211,64 @@ public final class Parser {
           + name.text() + "', found " + peek(), "write " + kind.name().toLowerCase() + " "
           + name.text() + " = 0.5");
     }
+    Range range = Range.ANY;
+    if (peek().is("in")) {
+      range = range(kind, name);
+    }
     if (doc.isEmpty()) {
       doc = optionalDoc();
     }
-    return new Ast.Decl(kind, name.text(), dims, value, doc, name.span());
+    return new Ast.Decl(kind, name.text(), dims, value, range, doc, name.span());
+  }
+
+  private static final String RANGE_HINT = "write in [0, 1] (bounds included), in (-1, inf] (bound excluded)"
+      + " or in [0, inf] (no upper bound)";
+
+  /** {@code in [low, high]}, either bracket round for an excluded bound; bounds are numbers or inf. */
+  private Range range(Ast.DeclKind kind, Token name) {
+    Token in = advance();
+    if (kind == Ast.DeclKind.VAR) {
+      throw fail(in, "E036", "a variable has no declared range: its values come from its equation",
+          "ranges are for parameters and exogenous series; to watch a variable, write check " + name.text()
+              + " >= 0 \"why it must hold\"");
+    }
+    Token open = peek();
+    if (!open.is("[") && !open.is("(")) {
+      throw fail(open, "E036", "expected '[' or '(' to open the range after 'in', found " + open, RANGE_HINT);
+    }
+    advance();
+    double low = bound();
+    expectOp(",", "',' between the two bounds of the range", RANGE_HINT);
+    double high = bound();
+    Token close = peek();
+    if (!close.is("]") && !close.is(")")) {
+      throw fail(close, "E036", "expected ']' or ')' to close the range, found " + close, RANGE_HINT);
+    }
+    advance();
+    Range r = new Range(low, open.is("("), high, close.is(")"), in.span().to(close.span()));
+    if (low > high || low == high && (r.lowOpen() || r.highOpen())) {
+      throw fail(r.span(), "E036", "the range " + r + " holds no number", "the lower bound comes first: " + RANGE_HINT);
+    }
+    return r;
+  }
+
+  /** A bound of a range: a number, optionally signed, or inf. */
+  private double bound() {
+    boolean minus = match("-");
+    if (!minus) {
+      match("+");
+    }
+    Token t = peek();
+    double v;
+    if (t.kind() == Kind.NUMBER) {
+      v = number(t);
+    } else if (t.is("inf")) {
+      v = Double.POSITIVE_INFINITY;
+    } else {
+      throw fail(t, "E036", "expected a number or inf as a bound of the range, found " + t, RANGE_HINT);
+    }
+    advance();
+    return minus ? -v : v;
   }
 
   private Ast.Value value() {

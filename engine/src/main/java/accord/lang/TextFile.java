@@ -61,11 +61,13 @@ public final class TextFile {
 
     /**
      * The E128 diagnostic: "{what} {file} {problem}", at the bad byte when there is one, else at
-     * {@code from} (an include, a scenario's key) when it has a place, else at the file.
+     * {@code from} (an include, a data file's declaration) when it has a place, else at the
+     * file (line 1 for UTF-16 text, no line for a folder).
      */
     public Diagnostic diagnostic(String what, String shownName, Span from) {
       Span at;
-      if (line > 0) {
+      boolean wholeFile = line == 1 && col == 1 && getMessage().startsWith("is UTF-16");
+      if (line > 0 && !(wholeFile && from != null && from.line() > 0)) {
         at = new Span(new SourceFile(shownName, ""), line, col, 1);
       } else if (from != null && from.line() > 0) {
         at = from;

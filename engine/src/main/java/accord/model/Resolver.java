@@ -4,6 +4,7 @@ import accord.lang.Ast;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Parser;
+import accord.lang.Range;
 import accord.lang.Span;
 import accord.model.ModelLoader.Located;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ final class Resolver {
     Series s = new Series(d.name(), List.copyOf(dims), kind, slots.size(), d.doc(), d.span());
     List<List<String>> tuples = tuples(dims);
     for (List<String> t : tuples) {
-      addSlot(Series.label(d.name(), t), s, d.span());
+      addSlot(Series.label(d.name(), t), s, d.span(), d.range());
     }
     checkDuplicateKeys(d);
     double[][] rows = {row0};
@@ -189,11 +190,11 @@ final class Resolver {
     }
   }
 
-  private void addSlot(String label, Series s, Span span) {
+  private void addSlot(String label, Series s, Span span, Range range) {
     if (slots.size() == row0.length) {
       row0 = Arrays.copyOf(row0, row0.length * 2);
     }
-    slots.add(new Slot(slots.size(), label, s.name(), s.kind(), s.doc(), span));
+    slots.add(new Slot(slots.size(), label, s.name(), s.kind(), s.doc(), span, range));
   }
 
   static List<List<String>> tuples(List<IndexSet> dims) {
@@ -232,7 +233,7 @@ final class Resolver {
       return;
     }
     Series s = new Series(r.name(), List.of(), Kind.ENDOGENOUS, slots.size(), "", r.span());
-    addSlot(r.name(), s, r.span());
+    addSlot(r.name(), s, r.span(), Range.ANY);
     series.put(r.name(), s);
   }
 
