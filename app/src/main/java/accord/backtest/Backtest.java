@@ -297,7 +297,7 @@ public final class Backtest {
     static History read(Path file) {
       Csv.Table t;
       try {
-        t = Csv.parse(Files.readString(file));
+        t = Csv.parse(accord.lang.TextFile.read(file));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
       }

@@ -73,9 +73,10 @@ public record Event(String lever, int at, int until, int phaseIn, double halfLif
 
   /**
    * A series element the event sets: its value at full size, and its value without the event
-   * (the 2024 calibration's), from which a phase-in starts and to which a replaced flow returns.
+   * (the 2024 calibration's), from which a phase-in starts and to which a replaced flow returns;
+   * {@code span} is the field of the scenario that gives the value.
    */
-  public record Target(int slot, double value, double neutral) {
+  public record Target(int slot, double value, double neutral, Span span) {
 
     /** The value at {@code share} of full size. */
     public double at(double share) {

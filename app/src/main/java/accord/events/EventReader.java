@@ -65,6 +65,14 @@ public final class EventReader {
       String lever = named.get(0);
       Field body = item.map().get(lever);
       Levers.Lowered lowered = levers.lower(lever, body.value(), periods);
+      if (lowered != null) {
+        int before = errors.size();
+        Ranges.check(model, lowered.targets().stream().map(t -> new Ranges.Given(t.slot(), t.value(), t.span()))
+            .toList(), lever.equals("set") ? null : "this " + lever + " event", errors);
+        if (errors.size() > before) {
+          continue;
+        }
+      }
       if (at > 0 && until > 0 && lowered != null) {
         Event.When when = f.has("when") ? when(f.node("when"), model, errors) : null;
         if (f.has("when") && when == null) {

@@ -1,6 +1,7 @@
 package accord.events;
 
 import accord.lang.Diagnostic;
+import accord.lang.Span;
 import accord.model.Model;
 import accord.yaml.YamlTree.Node;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ final class Levers {
                 + String.format("%.4f", base) + "; with mode add the rate is added to it");
             return;
           }
-          out.add(target(series + "[" + o + "," + d + "," + s + "]", increase));
+          out.add(target(series + "[" + o + "," + d + "," + s + "]", increase, f.where(field)));
         }
       }
     }
@@ -176,11 +177,11 @@ final class Levers {
         return null;
       }
       for (String s : secs) {
-        out.add(target("xq[" + exporter + "," + d + "," + s + "]", share));
+        out.add(target("xq[" + exporter + "," + d + "," + s + "]", share, f.where("share")));
       }
       // China's rare-earth processing and magnets are the minerals' choke point (production.acc)
       if (minerals && exporter.equals("CHN")) {
-        out.add(target("xqre[" + d + "]", share));
+        out.add(target("xqre[" + d + "]", share, f.where("share")));
       }
     }
     return new Lowered(out, half);
@@ -194,7 +195,7 @@ final class Levers {
     if (Double.isNaN(v)) {
       return null;
     }
-    return new Lowered(rs.stream().map(r -> target(series + "[" + r + "]", v)).toList(), 0);
+    return new Lowered(rs.stream().map(r -> target(series + "[" + r + "]", v, f.where(field))).toList(), 0);
   }
 
   /** Holders in k want j's claims more (shift > 0) or less: return points on j's claims for them. */
@@ -208,7 +209,7 @@ final class Levers {
       return null;
     }
     return new Lowered(holders.stream().filter(k -> !k.equals(toward))
-        .map(k -> target("pref[" + k + "," + toward + "]", shift)).toList(), 0);
+        .map(k -> target("pref[" + k + "," + toward + "]", shift, f.where("shift"))).toList(), 0);
   }
 
   /**
@@ -253,8 +254,9 @@ final class Levers {
           "pick an origin that already supplies " + d);
       return null;
     }
-    return new Lowered(List.of(target("src[" + from + "," + d + "," + s + "]", (flowFrom - moved) / flowFrom),
-        target("src[" + to + "," + d + "," + s + "]", (flowTo + moved) / flowTo)), 0, null, over);
+    Span size = f.where(f.has("amount") ? "amount" : "share");
+    return new Lowered(List.of(target("src[" + from + "," + d + "," + s + "]", (flowFrom - moved) / flowFrom, size),
+        target("src[" + to + "," + d + "," + s + "]", (flowTo + moved) / flowTo, size)), 0, null, over);
   }
 
   private Lowered fiscal(Node body) {
@@ -269,14 +271,15 @@ final class Levers {
     List<Event.Target> out = new ArrayList<>();
     for (String r : rs) {
       if (spending != 0) {
-        out.add(target("gmult[" + r + "]", 1 + spending * value("gdp0[" + r + "]") / value("g0[" + r + "]")));
+        out.add(target("gmult[" + r + "]", 1 + spending * value("gdp0[" + r + "]") / value("g0[" + r + "]"),
+            f.where("spending")));
       }
       if (tax != 0) {
-        out.add(target("theta[" + r + "]", value("theta[" + r + "]") + tax));
+        out.add(target("theta[" + r + "]", value("theta[" + r + "]") + tax, f.where("tax")));
       }
       if (f.has("tariff_revenue")) {
-        out.add(target("tspend[" + r + "]", use.equals("spending") ? 1 : 0));
-        out.add(target("ttran[" + r + "]", use.equals("transfers") ? 1 : 0));
+        out.add(target("tspend[" + r + "]", use.equals("spending") ? 1 : 0, f.where("tariff_revenue")));
+        out.add(target("ttran[" + r + "]", use.equals("transfers") ? 1 : 0, f.where("tariff_revenue")));
       }
     }
     return new Lowered(out, 0);
@@ -294,7 +297,7 @@ final class Levers {
     }
     List<Event.Target> out = new ArrayList<>();
     switch (action) {
-      case "hold" -> rs.forEach(r -> out.add(target("rhold[" + r + "]", 1)));
+      case "hold" -> rs.forEach(r -> out.add(target("rhold[" + r + "]", 1, f.where("action"))));
       case "diversify" -> {
         // the preference against dollar claims that moves the 2024 dollar weight w to w (1 - share) in the logit
         double share = f.number("share", 0, 0.99, "share of the dollar reserves moved to other issuers");
@@ -308,7 +311,7 @@ final class Levers {
             continue;
           }
           double v = w * (1 - share);
-          out.add(target("rpref[" + r + ",USA]", 100 / lamr * Math.log(v * (1 - w) / (w * (1 - v)))));
+          out.add(target("rpref[" + r + ",USA]", 100 / lamr * Math.log(v * (1 - w) / (w * (1 - v))), f.where("share")));
         }
       }
       default -> {
@@ -323,13 +326,13 @@ final class Levers {
           if (Double.isNaN(amount)) {
             return null;
           }
-          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * amount)));
+          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * amount, f.where("amount"))));
         } else {
           double share = f.number("share", 0, 1, "share of the region's 2024 reserves bought or sold each quarter");
           if (Double.isNaN(share)) {
             return null;
           }
-          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * share * value("res0[" + r + "]"))));
+          rs.forEach(r -> out.add(target("intv[" + r + "]", sign * share * value("res0[" + r + "]"), f.where("share"))));
         }
       }
     }
@@ -369,14 +372,14 @@ final class Levers {
                 + "official holders collects nothing", "write holders: foreign (or foreign_private)");
             return null;
           }
-          out.add(target("whd[" + region + "]", rate));
+          out.add(target("whd[" + region + "]", rate, f.where("rate")));
           return new Lowered(out, 0);
         }
         if (!holders.equals("foreign_official")) {
-          out.add(target("wht[" + region + "]", rate));
+          out.add(target("wht[" + region + "]", rate, f.where("rate")));
         }
         if (!holders.equals("foreign_private")) {
-          out.add(target("whto[" + region + "]", rate));
+          out.add(target("whto[" + region + "]", rate, f.where("rate")));
         }
       }
       case "purchase_tax" -> {
@@ -389,10 +392,10 @@ final class Levers {
         }
         double wedge = 100 * rate / years;
         if (!assets.equals("equities")) {
-          out.add(target("cfm[" + region + "]", wedge));
+          out.add(target("cfm[" + region + "]", wedge, f.where("rate")));
         }
         if (!assets.equals("bonds")) {
-          out.add(target("eqtax[" + region + "]", wedge));
+          out.add(target("eqtax[" + region + "]", wedge, f.where("rate")));
         }
       }
       default -> {
@@ -403,10 +406,10 @@ final class Levers {
           return null;
         }
         if (!assets.equals("bonds")) {
-          out.add(target("ocap[" + region + "]", Math.max(share, 1e-6)));
+          out.add(target("ocap[" + region + "]", Math.max(share, 1e-6), f.where("share")));
         }
         if (!assets.equals("equities")) {
-          out.add(target("ocapd[" + region + "]", share));
+          out.add(target("ocapd[" + region + "]", share, f.where("share")));
         }
       }
     }
@@ -430,9 +433,9 @@ final class Levers {
     if (Double.isNaN(appreciation) || means == null || reference == null || members.isEmpty()) {
       return null;
     }
-    List<Integer> rates = members.stream().map(m -> target("e[" + m + "]", 0).slot()).toList();
-    List<Integer> reserves = members.stream().map(m -> target("intv[" + m + "]", 0).slot()).toList();
-    List<Integer> stances = members.stream().map(m -> target("mstance[" + m + "]", 0).slot()).toList();
+    List<Integer> rates = members.stream().map(m -> slot("e[" + m + "]")).toList();
+    List<Integer> reserves = members.stream().map(m -> slot("intv[" + m + "]")).toList();
+    List<Integer> stances = members.stream().map(m -> slot("mstance[" + m + "]")).toList();
     return new Lowered(List.of(), 0, new Event.Accord(rates, reserves, stances, means, appreciation, over,
         reference.equals("baseline")));
   }
@@ -446,7 +449,7 @@ final class Levers {
         return;
       }
       for (int slot : Keys.slots(model, label, field.keySpan(), errors)) {
-        out.add(new Event.Target(slot, x.doubleValue(), initial[slot]));
+        out.add(new Event.Target(slot, x.doubleValue(), initial[slot], v.span()));
       }
     });
     return new Lowered(out, 0);
@@ -460,11 +463,17 @@ final class Levers {
     return initial[slot];
   }
 
-  private Event.Target target(String label, double v) {
+  /** The target {@code label = v}, from the field at {@code at} (where a value outside its range is reported). */
+  private Event.Target target(String label, double v, Span at) {
+    int slot = slot(label);
+    return new Event.Target(slot, v, initial[slot], at);
+  }
+
+  private int slot(String label) {
     int slot = model.slotOf(label);
     if (slot < 0) {
       throw new IllegalStateException("the world model has no " + label + " (levers need the world model)");
     }
-    return new Event.Target(slot, v, initial[slot]);
+    return slot;
   }
 }

@@ -4,12 +4,14 @@ import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.SourceFile;
 import accord.lang.Span;
+import accord.lang.TextFile;
 import accord.model.Model;
 import accord.model.ModelLoader;
 import accord.model.Names;
 import accord.events.Event;
 import accord.events.EventReader;
 import accord.events.Keys;
+import accord.events.Ranges;
 import accord.events.Timeline;
 import accord.sim.Change;
 import accord.sim.Trigger;
@@ -69,10 +71,10 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   public static ScenarioFile load(Path file, Integer runPeriods) {
     String text;
     try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ModelException(Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file)
-          .withHint("no such file: " + file.toAbsolutePath().normalize()));
+      text = TextFile.read(file);
+    } catch (TextFile.Unreadable e) {
+      throw new ModelException(e.notText() ? e.diagnostic("scenario file", file.toString(), null)
+          : Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file).withHint(e.hint()));
     }
     SourceFile src = new SourceFile(file.toString(), text);
     Node root = YamlTree.parse(src);
@@ -132,7 +134,9 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       if (builtIn != null) {
         modelPath = builtIn;
       }
-      if (modelText != null && !Files.isRegularFile(modelPath)) {
+      if (modelText != null && Files.isDirectory(modelPath)) {
+        errors.add(folder("model file", modelText, modelField.value().span()));
+      } else if (modelText != null && !Files.isRegularFile(modelPath)) {
         errors.add(Diagnostic.error("E307", modelField.value().span(), "model file '" + modelText + "' not found")
             .withHint("paths are relative to the scenario's folder: looked for " + modelPath
                 + "; the shipped models' names are " + String.join(", ", ModelNames.BUILT_IN.keySet())));
@@ -166,7 +170,9 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (m.containsKey("start_from")) {
       String s = string(m.get("start_from").value(), "start_from", errors);
       startFrom = s == null ? null : dir.resolve(s).normalize();
-      if (startFrom != null && !Files.isRegularFile(startFrom)) {
+      if (startFrom != null && Files.isDirectory(startFrom)) {
+        errors.add(folder("scenario file", s, m.get("start_from").value().span()));
+      } else if (startFrom != null && !Files.isRegularFile(startFrom)) {
         errors.add(Diagnostic.error("E307", m.get("start_from").value().span(), "scenario file '" + s + "' not found")
             .withHint("paths are relative to the scenario's folder: looked for " + startFrom));
       }
@@ -217,6 +223,12 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     return new ScenarioFile(file, modelPath, model, name, note, run, Math.min(start, run), closure, within(changes, run),
         startFrom, accords.stream().filter(e -> e.at() <= run).toList(), watchedWithin(triggers, run), branches,
         List.copyOf(warnings));
+  }
+
+  /** E128 for a path that names a folder where a file was expected. */
+  private static Diagnostic folder(String what, String path, Span at) {
+    return Diagnostic.error("E128", at, what + " '" + path + "' is a folder, not a file")
+        .withHint("expected a UTF-8 text file: give the path of a file, not of a folder");
   }
 
   /** The changes cut to a run of {@code run} periods: those that start after it dropped, the rest ending with it. */
@@ -286,11 +298,14 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       }
       values.map().forEach((label, f) -> {
         Double v = number(f.value(), label, errors);
+        List<Ranges.Given> given = new ArrayList<>();
         for (int slot : Keys.slots(model, label, f.keySpan(), errors)) {
           if (v != null) {
             out.add(new Change(slot, at, until, v));
+            given.add(new Ranges.Given(slot, v, f.value().span()));
           }
         }
+        Ranges.check(model, given, null, errors);
       });
     }
     return out;
@@ -466,7 +481,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
    */
   public static Span startFromSpan(Path file) {
     try {
-      Node root = YamlTree.parse(new SourceFile(file.toString(), Files.readString(file)));
+      Node root = YamlTree.parse(new SourceFile(file.toString(), TextFile.read(file)));
       if (root.isMap() && root.map().containsKey("start_from")) {
         return root.map().get("start_from").value().span();
       }

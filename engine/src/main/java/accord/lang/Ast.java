@@ -14,7 +14,7 @@ public final class Ast {
   // ---- expressions -------------------------------------------------------------------------
 
   /** An expression as written. */
-  public sealed interface Expr permits Num, Ref, Unary, Binary, Call, Cond, Reduce {
+  public sealed interface Expr permits Num, Ref, Unary, Binary, Call, Apply, Cond, Reduce {
     Span span();
   }
 
@@ -35,6 +35,15 @@ public final class Ast {
 
   /** A built-in function: exp, log, sqrt, abs, min, max, d. */
   public record Call(String function, List<Expr> args, Span span) implements Expr {
+  }
+
+  /**
+   * {@code foo(x)} where {@code foo} is not a built-in function and {@code (x)} is not a lag: a
+   * call of an unknown function, or a malformed lag of a series ({@code Y(x)}, {@code Y(0)}). The
+   * model stage, which knows the declared names, reports one or the other; {@code notALag} is
+   * the report for a series.
+   */
+  public record Apply(String name, List<Expr> args, Diagnostic notALag, Span span) implements Expr {
   }
 
   /** {@code if cond then a else b}. */
@@ -78,8 +87,11 @@ public final class Ast {
 
   public enum DeclKind { PARAM, EXOGENOUS, VAR }
 
-  /** {@code param|exogenous|var name[dims] = value "doc"}; value is null when omitted. */
-  public record Decl(DeclKind kind, String name, List<Dim> dims, Value value, String doc, Span span)
+  /**
+   * {@code param|exogenous|var name[dims] = value in [low, high] "doc"}; value is null when
+   * omitted, range is {@link Range#ANY} when none is declared.
+   */
+  public record Decl(DeclKind kind, String name, List<Dim> dims, Value value, Range range, String doc, Span span)
       implements Stmt {
   }
 

@@ -6,6 +6,9 @@ package accord.lang;
  */
 public record Diagnostic(String code, Span span, String message, String hint) {
 
+  /** Source lines longer than this are shown cut to this many characters around the place. */
+  static final int WIDE = 400;
+
   public Diagnostic {
     hint = hint == null ? "" : hint;
   }
@@ -27,13 +30,22 @@ public record Diagnostic(String code, Span span, String message, String hint) {
       out.append(span.file().name()).append(": ");
     }
     out.append("error[").append(code).append("]: ").append(message).append('\n');
-    if (span.line() > 0) {
+    // no excerpt of a file that could not be read as text
+    if (span.line() > 0 && !span.file().text().isEmpty()) {
       String text = span.file().line(span.line());
+      int col = span.col();
+      if (text.length() > WIDE) {
+        // a generated line can be megabytes long: show the part around the place
+        int from = Math.max(0, Math.min(col - 1 - WIDE / 2, text.length() - WIDE));
+        String cut = text.substring(from, Math.min(text.length(), from + WIDE));
+        text = (from > 0 ? "..." : "") + cut + (from + WIDE < text.length() ? "..." : "");
+        col = col - from + (from > 0 ? 3 : 0);
+      }
       String gutter = String.valueOf(span.line());
       out.append("  ").append(gutter).append(" | ").append(text).append('\n');
       out.append("  ").append(" ".repeat(gutter.length())).append(" | ");
-      out.append(" ".repeat(Math.max(0, span.col() - 1)));
-      out.append("^".repeat(Math.max(1, Math.min(span.length(), text.length() - span.col() + 1))));
+      out.append(" ".repeat(Math.max(0, col - 1)));
+      out.append("^".repeat(Math.max(1, Math.min(span.length(), text.length() - col + 1))));
       out.append('\n');
     }
     if (!hint.isEmpty()) {

@@ -17,16 +17,42 @@ import java.util.Set;
  */
 public final class Parser {
 
-  static final Set<String> FUNCTIONS = Set.of("exp", "log", "sqrt", "abs", "min", "max", "d");
+  /** The built-in functions, in the order messages list them. */
+  public static final List<String> FUNCTIONS = List.of("abs", "d", "exp", "log", "max", "min", "sqrt");
   static final Set<String> KEYWORDS = Set.of("model", "include", "set", "param", "exogenous",
       "var", "hidden", "check", "matrix", "closure", "calendar", "exogenize", "endogenize", "for", "in", "if", "then",
       "else", "and", "or", "not", "sum", "prod");
 
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
+  /**
+   * Parentheses, unary signs, {@code not}, {@code ^}, {@code if} and calls nested deeper than this
+   * are refused: the parser and every later stage recurse once per level, and real models nest
+   * a few levels at most.
+   */
+  public static final int MAX_NESTING = 256;
+  /**
+   * The deepest expression tree accepted (levels of operations from the root to a leaf): every
+   * stage after the parser (resolver, derivatives, compiled code, printing) walks trees
+   * recursively, and this keeps them inside half of a default (1 MB) thread stack. Both limits
+   * were measured: twice these still run under -Xss1m, not under -Xss512k.
+   */
+  public static final int MAX_HEIGHT = 500;
+  /**
+   * A chain of one precedence level ({@code a + b - c ...}, {@code a * b / c ...}, {@code and},
+   * {@code or}) with at least this many operators becomes a balanced tree (pairwise summation),
+   * so that a generated sum of 100,000 terms is a tree 17 levels deep, not 100,000; shorter
+   * chains stay left-associative as written, evaluated in the order written.
+   */
+  public static final int BALANCE_FROM = 64;
+
   private final List<Token> tokens;
   private final List<Diagnostic> errors;
   private int pos;
+  /** Levels of nesting around the expression being parsed. */
+  private int nesting;
+  /** The height of each operation node built (leaves are 1), to refuse a tree deeper than MAX_HEIGHT. */
+  private final java.util.IdentityHashMap<Expr, Integer> heights = new java.util.IdentityHashMap<>();
 
   /** Thrown to unwind to the statement loop; the diagnostic is already recorded. */
   private static final class Unwind extends RuntimeException {
@@ -67,12 +93,19 @@ public final class Parser {
       if (peek().kind() == Kind.EOF) {
         return out;
       }
+      Token start = peek();
       try {
         out.add(statement());
         endOfStatement();
       } catch (Unwind u) {
         recover();
+      } catch (StackOverflowError deep) {
+        // the limits above keep a default stack from this; a small one (-Xss) still gets an error
+        errors.add(tooDeep(start.span()));
+        nesting = 0;
+        recover();
       }
+      heights.clear();
     }
   }
 
@@ -178,10 +211,64 @@ public final class Parser {
           + name.text() + "', found " + peek(), "write " + kind.name().toLowerCase() + " "
           + name.text() + " = 0.5");
     }
+    Range range = Range.ANY;
+    if (peek().is("in")) {
+      range = range(kind, name);
+    }
     if (doc.isEmpty()) {
       doc = optionalDoc();
     }
-    return new Ast.Decl(kind, name.text(), dims, value, doc, name.span());
+    return new Ast.Decl(kind, name.text(), dims, value, range, doc, name.span());
+  }
+
+  private static final String RANGE_HINT = "write in [0, 1] (bounds included), in (-1, inf] (bound excluded)"
+      + " or in [0, inf] (no upper bound)";
+
+  /** {@code in [low, high]}, either bracket round for an excluded bound; bounds are numbers or inf. */
+  private Range range(Ast.DeclKind kind, Token name) {
+    Token in = advance();
+    if (kind == Ast.DeclKind.VAR) {
+      throw fail(in, "E036", "a variable has no declared range: its values come from its equation",
+          "ranges are for parameters and exogenous series; to watch a variable, write check " + name.text()
+              + " >= 0 \"why it must hold\"");
+    }
+    Token open = peek();
+    if (!open.is("[") && !open.is("(")) {
+      throw fail(open, "E036", "expected '[' or '(' to open the range after 'in', found " + open, RANGE_HINT);
+    }
+    advance();
+    double low = bound();
+    expectOp(",", "',' between the two bounds of the range", RANGE_HINT);
+    double high = bound();
+    Token close = peek();
+    if (!close.is("]") && !close.is(")")) {
+      throw fail(close, "E036", "expected ']' or ')' to close the range, found " + close, RANGE_HINT);
+    }
+    advance();
+    Range r = new Range(low, open.is("("), high, close.is(")"), in.span().to(close.span()));
+    if (low > high || low == high && (r.lowOpen() || r.highOpen())) {
+      throw fail(r.span(), "E036", "the range " + r + " holds no number", "the lower bound comes first: " + RANGE_HINT);
+    }
+    return r;
+  }
+
+  /** A bound of a range: a number, optionally signed, or inf. */
+  private double bound() {
+    boolean minus = match("-");
+    if (!minus) {
+      match("+");
+    }
+    Token t = peek();
+    double v;
+    if (t.kind() == Kind.NUMBER) {
+      v = number(t);
+    } else if (t.is("inf")) {
+      v = Double.POSITIVE_INFINITY;
+    } else {
+      throw fail(t, "E036", "expected a number or inf as a bound of the range, found " + t, RANGE_HINT);
+    }
+    advance();
+    return minus ? -v : v;
   }
 
   private Ast.Value value() {
@@ -440,38 +527,58 @@ public final class Parser {
     Token t = peek();
     if (t.is("if")) {
       advance();
-      Expr cond = expression();
-      expectWord("then", "'then' after the condition of 'if'", "write if x > 0 then a else b");
-      Expr then = expression();
-      expectWord("else", "'else' in the 'if' expression", "write if x > 0 then a else b");
-      Expr otherwise = expression();
-      return new Ast.Cond(cond, then, otherwise, t.span());
+      enter(t);
+      try {
+        Expr cond = expression();
+        expectWord("then", "'then' after the condition of 'if'", "write if x > 0 then a else b");
+        Expr then = expression();
+        expectWord("else", "'else' in the 'if' expression", "write if x > 0 then a else b");
+        Expr otherwise = expression();
+        return made(new Ast.Cond(cond, then, otherwise, t.span()));
+      } finally {
+        nesting--;
+      }
     }
     return or();
   }
 
   private Expr or() {
-    Expr left = and();
-    while (peek().is("or")) {
-      Token op = advance();
-      left = new Ast.Binary("or", left, and(), op.span());
+    Expr first = and();
+    if (!peek().is("or")) {
+      return first;
     }
-    return left;
+    List<Expr> operands = new ArrayList<>(List.of(first));
+    List<Token> ops = new ArrayList<>();
+    while (peek().is("or")) {
+      ops.add(advance());
+      operands.add(and());
+    }
+    return chain(operands, ops, null);
   }
 
   private Expr and() {
-    Expr left = not();
-    while (peek().is("and")) {
-      Token op = advance();
-      left = new Ast.Binary("and", left, not(), op.span());
+    Expr first = not();
+    if (!peek().is("and")) {
+      return first;
     }
-    return left;
+    List<Expr> operands = new ArrayList<>(List.of(first));
+    List<Token> ops = new ArrayList<>();
+    while (peek().is("and")) {
+      ops.add(advance());
+      operands.add(not());
+    }
+    return chain(operands, ops, null);
   }
 
   private Expr not() {
     if (peek().is("not")) {
       Token op = advance();
-      return new Ast.Unary("not", not(), op.span());
+      enter(op);
+      try {
+        return made(new Ast.Unary("not", not(), op.span()));
+      } finally {
+        nesting--;
+      }
     }
     return comparison();
   }
@@ -481,45 +588,143 @@ public final class Parser {
     Token t = peek();
     if (t.kind() == Kind.OP && COMPARISONS.contains(t.text())) {
       advance();
-      return new Ast.Binary(t.text(), left, additive(), t.span());
+      return made(new Ast.Binary(t.text(), left, additive(), t.span()));
     }
     return left;
   }
 
   private Expr additive() {
-    Expr left = multiplicative();
-    while (peek().is("+") || peek().is("-")) {
-      Token op = advance();
-      left = new Ast.Binary(op.text(), left, multiplicative(), op.span());
+    Expr first = multiplicative();
+    if (!peek().is("+") && !peek().is("-")) {
+      return first;
     }
-    return left;
+    List<Expr> operands = new ArrayList<>(List.of(first));
+    List<Token> ops = new ArrayList<>();
+    while (peek().is("+") || peek().is("-")) {
+      ops.add(advance());
+      operands.add(multiplicative());
+    }
+    return chain(operands, ops, "-");
   }
 
   private Expr multiplicative() {
-    Expr left = unary();
-    while (peek().is("*") || peek().is("/")) {
-      Token op = advance();
-      left = new Ast.Binary(op.text(), left, unary(), op.span());
+    Expr first = unary();
+    if (!peek().is("*") && !peek().is("/")) {
+      return first;
     }
-    return left;
+    List<Expr> operands = new ArrayList<>(List.of(first));
+    List<Token> ops = new ArrayList<>();
+    while (peek().is("*") || peek().is("/")) {
+      ops.add(advance());
+      operands.add(unary());
+    }
+    return chain(operands, ops, "/");
+  }
+
+  /**
+   * {@code x0 op1 x1 op2 x2 ...} of one precedence level: left-associative as written when short,
+   * a balanced tree of the same value when long (see BALANCE_FROM). {@code inverse} is the
+   * level's inverse operator ({@code -} or {@code /}), or null when every operator is the same
+   * associative one ({@code and}, {@code or}).
+   */
+  private Expr chain(List<Expr> operands, List<Token> ops, String inverse) {
+    if (ops.size() < BALANCE_FROM) {
+      Expr left = operands.get(0);
+      for (int i = 0; i < ops.size(); i++) {
+        left = made(new Ast.Binary(ops.get(i).text(), left, operands.get(i + 1), ops.get(i).span()));
+      }
+      return left;
+    }
+    return balanced(operands, ops, 0, operands.size(), false, inverse);
+  }
+
+  /**
+   * operands[lo..hi) as a balanced tree equal to x_lo followed by each later operand with its
+   * operator, every operator inverted when {@code flip} (the range stands after an inverse
+   * operator: a - (b + c) is a - b - c). Recursion depth is log2 of the chain's length.
+   */
+  private Expr balanced(List<Expr> xs, List<Token> ops, int lo, int hi, boolean flip, String inverse) {
+    if (hi - lo == 1) {
+      return xs.get(lo);
+    }
+    int mid = (lo + hi) >>> 1;
+    Expr left = balanced(xs, ops, lo, mid, flip, inverse);
+    Token op = ops.get(mid - 1);
+    boolean inverted = inverse != null && op.is(inverse) != flip;
+    Expr right = balanced(xs, ops, mid, hi, flip != inverted, inverse);
+    String symbol = inverse == null ? op.text() : inverted ? inverse : inverse.equals("-") ? "+" : "*";
+    return made(new Ast.Binary(symbol, left, right, op.span()));
   }
 
   private Expr unary() {
-    if (peek().is("-") || peek().is("+")) {
-      Token op = advance();
-      Expr operand = unary();
-      return op.is("-") ? new Ast.Unary("-", operand, op.span()) : operand;
+    Token t = peek();
+    enter(t);
+    try {
+      if (t.is("-") || t.is("+")) {
+        Token op = advance();
+        Expr operand = unary();
+        return op.is("-") ? made(new Ast.Unary("-", operand, op.span())) : operand;
+      }
+      return power();
+    } finally {
+      nesting--;
     }
-    return power();
   }
 
   private Expr power() {
     Expr base = primary();
     if (peek().is("^")) {
       Token op = advance();
-      return new Ast.Binary("^", base, unary(), op.span());
+      return made(new Ast.Binary("^", base, unary(), op.span()));
     }
     return base;
+  }
+
+  /** The error for a statement too deep for the thread's stack (a stage ran out of it). */
+  public static Diagnostic tooDeep(Span at) {
+    return new Diagnostic("E035", at, "this statement is nested too deeply to process",
+        "give inner parts names of their own (intermediate variables); or run java with a larger -Xss");
+  }
+
+  /** One more level of nesting, refused past MAX_NESTING at the token that opens it. */
+  private void enter(Token at) {
+    if (++nesting > MAX_NESTING) {
+      nesting--;
+      throw fail(at, "E035", "the expression is nested more than " + MAX_NESTING + " levels deep here",
+          "give inner parts names of their own: an intermediate variable per level keeps each equation shallow");
+    }
+  }
+
+  /** Records the height of a new operation node; refuses a tree deeper than MAX_HEIGHT at the node. */
+  private Expr made(Expr node) {
+    int below = 0;
+    for (Expr child : children(node)) {
+      below = Math.max(below, heights.getOrDefault(child, 1));
+    }
+    if (below + 1 > MAX_HEIGHT) {
+      throw fail(node.span(), "E035", "the expression is more than " + MAX_HEIGHT + " operations deep here",
+          "give inner parts names of their own (intermediate variables); a long sum or product written out"
+              + " flat is fine, it is the nesting around it that counts");
+    }
+    heights.put(node, below + 1);
+    return node;
+  }
+
+  private static List<Expr> children(Expr e) {
+    if (e instanceof Ast.Unary u) {
+      return List.of(u.operand());
+    } else if (e instanceof Ast.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (e instanceof Ast.Call c) {
+      return c.args();
+    } else if (e instanceof Ast.Apply a) {
+      return a.args();
+    } else if (e instanceof Ast.Cond c) {
+      return List.of(c.condition(), c.then(), c.otherwise());
+    } else if (e instanceof Ast.Reduce r) {
+      return r.filter() == null ? List.of(r.body()) : List.of(r.body(), r.filter());
+    }
+    return List.of();
   }
 
   private Expr primary() {
@@ -561,14 +766,18 @@ public final class Parser {
 
   private Expr call(Token name) {
     advance();
+    List<Expr> args = arguments(name);
+    Token close = expectOp(")", "',' or ')' after the arguments of " + name.text() + "()", "");
+    return made(new Ast.Call(name.text(), args, name.span().to(close.span())));
+  }
+
+  private List<Expr> arguments(Token name) {
     List<Expr> args = new ArrayList<>();
     do {
       args.add(expression());
     } while (match(","));
-    Token close = expectOp(")", "',' or ')' after the arguments of " + name.text() + "()", "");
-    return new Ast.Call(name.text(), args, name.span().to(close.span()));
+    return args;
   }
-
   private Expr reduce() {
     Token kw = advance();
     expectOp("(", "'(' after '" + kw.text() + "'", "write sum(x[k] for k in Set)");
@@ -580,7 +789,7 @@ public final class Parser {
     List<Binding> bindings = bindings();
     Expr filter = matchWord("if") ? expression() : null;
     Token close = expectOp(")", "')' to close " + kw.text() + "(...)", "");
-    return new Ast.Reduce(kw.text(), body, bindings, filter, kw.span().to(close.span()));
+    return made(new Ast.Reduce(kw.text(), body, bindings, filter, kw.span().to(close.span())));
   }
 
   private Expr reference(Token name) {
@@ -596,6 +805,7 @@ public final class Parser {
     int lag = 0;
     if (peek().is("(")) {
       Token open = advance();
+      int afterOpen = pos;
       boolean minus = match("-");
       if (!minus) {
         match("+");
@@ -614,6 +824,15 @@ public final class Parser {
             + " Accord models are backward-looking";
       } else if (k.text().replaceFirst("^0+", "").length() > 9) {
         hint = "a lag of " + k.text() + " periods reaches before the start of any run";
+      }
+      if (hint != null && indices.isEmpty() && !k.is(")")) {
+        // not a lag: a call of a function Accord does not have, or a malformed lag of a series;
+        // which of the two only the model stage knows (it knows the declared names)
+        pos = afterOpen;
+        List<Expr> args = arguments(name);
+        Token close = expectOp(")", "',' or ')' after the arguments of " + n + "(...)", "");
+        Diagnostic notALag = new Diagnostic("E028", open.span(), "expected a lag like " + n + "(-1)", hint);
+        return made(new Ast.Apply(n, args, notALag, name.span().to(close.span())));
       }
       if (hint != null) {
         throw fail(open, "E028", "expected a lag like " + n + "(-1)", hint);

@@ -2,8 +2,9 @@ package accord.model;
 
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
-import java.io.IOException;
-import java.nio.file.Files;
+import accord.lang.Range;
+import accord.lang.Span;
+import accord.lang.TextFile;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +35,13 @@ final class DeclValues {
       }
     }
     Ast.Value v = d.value();
+    String label = Series.label(s.name(), tuple);
     if (v == null) {
       return new double[] {0};
     } else if (v instanceof Ast.Scalar sc) {
-      return new double[] {constant(sc.expr(), env, rows)};
+      return new double[] {inRange(constant(sc.expr(), env, rows), d.range(), label, sc.span(), "its value is ")};
     } else if (v instanceof Ast.MapValue m) {
-      return new double[] {fromMap(m, s, tuple, env, rows)};
+      return new double[] {fromMap(m, s, tuple, env, rows, d.range())};
     } else if (v instanceof Ast.PathValue p) {
       if (s.kind() != Kind.EXOGENOUS) {
         errors.add(Diagnostic.error("E116", p.span(), "only an exogenous series takes a path of values")
@@ -49,12 +51,25 @@ final class DeclValues {
       }
       double[] out = new double[p.values().size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = constant(p.values().get(i), env, rows);
+        Ast.Expr e = p.values().get(i);
+        out[i] = inRange(constant(e, env, rows), d.range(), label, e.span(), "its value in period " + (i + 1) + " is ");
       }
       return out;
     } else {
-      return fromFile((Ast.FileValue) v, s, tuple, dir);
+      return fromFile((Ast.FileValue) v, s, tuple, dir, d.range());
     }
+  }
+
+  /**
+   * {@code v}, after E129 if it is outside the declared range: "{label} must be in [0, 1]; {what}1.5",
+   * at the value that gives it.
+   */
+  private double inRange(double v, Range range, String label, Span at, String what) {
+    if (!range.contains(v) && !Double.isNaN(v)) {
+      errors.add(Diagnostic.error("E129", at, label + " must be in " + range + "; " + what + Range.bound(v))
+          .withHint("the range is declared at " + range.span().where() + "; give a value inside it"));
+    }
+    return v;
   }
 
   private double constant(Ast.Expr e, Map<String, String> env, double[][] rows) {
@@ -67,7 +82,8 @@ final class DeclValues {
     }
   }
 
-  private double fromMap(Ast.MapValue m, Series s, List<String> tuple, Map<String, String> env, double[][] rows) {
+  private double fromMap(Ast.MapValue m, Series s, List<String> tuple, Map<String, String> env, double[][] rows,
+      Range range) {
     for (Ast.Entry entry : m.entries()) {
       if (!validKey(entry, s) ) {
         return 0;
@@ -80,7 +96,8 @@ final class DeclValues {
         match &= k.equals("*") || k.equals(tuple.get(i));
       }
       if (match) {
-        return constant(entry.value(), env, rows);
+        return inRange(constant(entry.value(), env, rows), range, Series.label(s.name(), tuple), entry.value().span(),
+            "its value is ");
       }
     }
     errors.add(Diagnostic.error("E116", m.span(), "no value for " + Series.label(s.name(), tuple) + " in the map")
@@ -107,13 +124,13 @@ final class DeclValues {
     return true;
   }
 
-  private double[] fromFile(Ast.FileValue f, Series s, List<String> tuple, Path dir) {
+  private double[] fromFile(Ast.FileValue f, Series s, List<String> tuple, Path dir, Range range) {
     Csv.Table table = table(f, dir);
     if (table == null) {
       return new double[] {0};
     }
     if (s.kind() == Kind.EXOGENOUS) {
-      return pathFromFile(f, table, Series.label(s.name(), tuple));
+      return pathFromFile(f, table, Series.label(s.name(), tuple), range);
     }
     String valueColumn = f.column() == null ? "value" : f.column();
     int value = table.column(valueColumn);
@@ -127,7 +144,8 @@ final class DeclValues {
     }
     Integer r = rowIndex(table, cols).get(tuple);
     if (r != null) {
-      return new double[] {number(f, table, r, value)};
+      return new double[] {inRange(number(f, table, r, value), range, Series.label(s.name(), tuple), f.span(),
+          f.path() + " line " + table.lines().get(r) + " gives ")};
     }
     errors.add(Diagnostic.error("E115", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
         .withHint("add a row with " + String.join(", ", tuple) + " and its value"));
@@ -169,7 +187,7 @@ final class DeclValues {
     return cols;
   }
 
-  private double[] pathFromFile(Ast.FileValue f, Csv.Table table, String label) {
+  private double[] pathFromFile(Ast.FileValue f, Csv.Table table, String label, Range range) {
     int col = table.column(label);
     if (col < 0 || table.column("period") < 0) {
       errors.add(Diagnostic.error("E115", f.span(), f.path() + ": needs a column 'period' and a column '" + label + "'")
@@ -178,7 +196,8 @@ final class DeclValues {
     }
     double[] out = new double[table.rows().size()];
     for (int r = 0; r < out.length; r++) {
-      out[r] = number(f, table, r, col);
+      out[r] = inRange(number(f, table, r, col), range, label, f.span(), f.path() + " line " + table.lines().get(r)
+          + " gives ");
     }
     return out.length == 0 ? new double[] {0} : out;
   }
@@ -201,12 +220,13 @@ final class DeclValues {
       return files.get(p);
     }
     try {
-      Csv.Table t = Csv.parse(Files.readString(p));
+      Csv.Table t = Csv.parse(TextFile.read(p));
       files.put(p, t);
       return t;
-    } catch (IOException e) {
-      errors.add(Diagnostic.error("E115", f.span(), "cannot read data file " + f.path())
-          .withHint("no such file: " + p));
+    } catch (TextFile.Unreadable e) {
+      errors.add(!e.notText()
+          ? Diagnostic.error("E115", f.span(), "cannot read data file " + f.path()).withHint(e.hint())
+          : e.diagnostic("data file", f.path(), f.span()));
       files.put(p, null);
       return null;
     }

@@ -72,24 +72,57 @@ public sealed interface Expr {
   }
 
   /**
+   * Sums and products of more terms than this (a sum over a large set) are balanced trees; up
+   * to it they are evaluated left to right, as before (the world model's largest sum has 100).
+   */
+  int BALANCE_FROM = 256;
+
+  /**
+   * {@code terms[0] op terms[1] op ...} for an associative op (+, *): left-associative up to
+   * {@link #BALANCE_FROM} terms, else a balanced tree (pairwise), whose depth is the logarithm of
+   * its length, so that recursive walks of a sum over a large set stay shallow.
+   */
+  static Expr chain(Op op, List<Expr> terms, Span span) {
+    if (terms.size() <= BALANCE_FROM) {
+      Expr acc = terms.get(0);
+      for (int i = 1; i < terms.size(); i++) {
+        acc = new Binary(op, acc, terms.get(i), span);
+      }
+      return acc;
+    }
+    return balanced(op, terms, 0, terms.size(), span);
+  }
+
+  private static Expr balanced(Op op, List<Expr> terms, int lo, int hi, Span span) {
+    if (hi - lo == 1) {
+      return terms.get(lo);
+    }
+    int mid = (lo + hi) >>> 1;
+    return new Binary(op, balanced(op, terms, lo, mid, span), balanced(op, terms, mid, hi, span), span);
+  }
+
+  /**
    * The sum of |t| over the additive terms t of e: the natural size of an equation such as
    * 0 = B - BHH - BCB or sum(CA) = 0, whose two sides are no guide to the numbers it balances.
    */
   static Expr magnitude(Expr e) {
-    return magnitude(e, new Const(0));
+    List<Expr> terms = new java.util.ArrayList<>();
+    magnitude(e, terms);
+    return terms.isEmpty() ? new Const(0) : chain(Op.ADD, terms, Span.NONE);
   }
 
-  private static Expr magnitude(Expr e, Expr acc) {
+  private static void magnitude(Expr e, List<Expr> terms) {
     if (e instanceof Binary b && (b.op() == Op.ADD || b.op() == Op.SUB)) {
-      return magnitude(b.right(), magnitude(b.left(), acc));
+      magnitude(b.left(), terms);
+      magnitude(b.right(), terms);
+    } else if (e instanceof Unary u && u.op() == Op.NEG) {
+      magnitude(u.operand(), terms);
+    } else if (e instanceof Const c) {
+      if (c.value() != 0) {
+        terms.add(new Const(Math.abs(c.value())));
+      }
+    } else {
+      terms.add(new Call(Fn.ABS, List.of(e), Span.NONE));
     }
-    if (e instanceof Unary u && u.op() == Op.NEG) {
-      return magnitude(u.operand(), acc);
-    }
-    if (e instanceof Const c) {
-      return c.value() == 0 ? acc : new Binary(Op.ADD, acc, new Const(Math.abs(c.value())), Span.NONE);
-    }
-    Expr abs = new Call(Fn.ABS, List.of(e), Span.NONE);
-    return acc instanceof Const z && z.value() == 0 ? abs : new Binary(Op.ADD, acc, abs, Span.NONE);
   }
 }

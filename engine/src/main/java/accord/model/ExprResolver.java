@@ -2,6 +2,7 @@ package accord.model;
 
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
+import accord.lang.Parser;
 import accord.lang.Span;
 import accord.model.Expr.Op;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ final class ExprResolver {
       return binary(b, env, constant);
     } else if (e instanceof Ast.Call c) {
       return call(c, env, constant);
+    } else if (e instanceof Ast.Apply a) {
+      return apply(a, env);
     } else if (e instanceof Ast.Cond c) {
       Expr cond = resolve(c.condition(), env, constant);
       Expr then = resolve(c.then(), env, constant);
@@ -260,6 +263,28 @@ final class ExprResolver {
     return out;
   }
 
+  /**
+   * {@code name(args)} that is neither a built-in function nor a lag: a malformed lag of a
+   * series the model declares, else a function Accord does not have.
+   */
+  private Expr apply(Ast.Apply a, Map<String, String> env) {
+    String n = a.name();
+    if (series.containsKey(n) || failed.contains(n) || env.containsKey(n)) {
+      if (!failed.contains(n)) {
+        errors.add(a.notALag());
+      }
+      return new Expr.Const(0);
+    }
+    // function names are short: only a near miss of one letter is a likely typo (exq, sqr)
+    String near = Names.closest(n, Parser.FUNCTIONS);
+    boolean typo = near != null && Names.distance(n.toLowerCase(), near) <= 1;
+    Span name = new Span(a.span().file(), a.span().line(), a.span().col(), n.length());
+    errors.add(Diagnostic.error("E126", name, "unknown function '" + n + "'")
+        .withHint((typo ? "did you mean '" + near + "'? " : "") + "the functions are: "
+            + String.join(", ", Parser.FUNCTIONS)));
+    return new Expr.Const(0);
+  }
+
   private Expr reduce(Ast.Reduce r, Map<String, String> env, boolean constant) {
     boolean sum = r.kind().equals("sum");
     List<Expr> terms = new ArrayList<>();
@@ -267,10 +292,6 @@ final class ExprResolver {
     if (terms.isEmpty()) {
       return new Expr.Const(sum ? 0 : 1);
     }
-    Expr acc = terms.get(0);
-    for (int i = 1; i < terms.size(); i++) {
-      acc = new Expr.Binary(sum ? Op.ADD : Op.MUL, acc, terms.get(i), r.span());
-    }
-    return acc;
+    return Expr.chain(sum ? Op.ADD : Op.MUL, terms, r.span());
   }
 }

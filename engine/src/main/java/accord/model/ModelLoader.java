@@ -6,8 +6,7 @@ import accord.lang.ModelException;
 import accord.lang.Parser;
 import accord.lang.SourceFile;
 import accord.lang.Span;
-import java.io.IOException;
-import java.nio.file.Files;
+import accord.lang.TextFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +27,11 @@ public final class ModelLoader {
   public static Model load(Path file) {
     List<Diagnostic> errors = new ArrayList<>();
     List<Located> stmts = new ArrayList<>();
-    read(file, Span.NONE, new HashSet<>(), stmts, errors);
+    SourceFile main = read(file, Span.NONE, new HashSet<>(), stmts, errors);
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
+    requireEquations(stmts, main);
     return new Resolver(stmts, defaultName(file)).resolve();
   }
 
@@ -39,30 +39,36 @@ public final class ModelLoader {
   public static Model fromText(String name, String text, Path dir) {
     List<Diagnostic> errors = new ArrayList<>();
     List<Located> stmts = new ArrayList<>();
-    collect(new SourceFile(name, text), dir, new HashSet<>(), stmts, errors);
+    SourceFile main = new SourceFile(name, text);
+    collect(main, dir, new HashSet<>(), stmts, errors);
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
+    requireEquations(stmts, main);
     return new Resolver(stmts, defaultName(Path.of(name))).resolve();
   }
 
-  private static void read(Path file, Span from, Set<Path> open, List<Located> out, List<Diagnostic> errors) {
+  /** Reads {@code file} and its includes into {@code out}; its source, or null if it could not be read. */
+  private static SourceFile read(Path file, Span from, Set<Path> open, List<Located> out, List<Diagnostic> errors) {
     Path norm = file.toAbsolutePath().normalize();
     if (!open.add(norm)) {
       errors.add(Diagnostic.error("E118", from, "include cycle: " + file + " includes itself"));
-      return;
+      return null;
     }
     String text;
     try {
-      text = Files.readString(norm);
-    } catch (IOException e) {
-      errors.add(Diagnostic.error("E118", from, "cannot read model file " + file)
-          .withHint(Files.exists(norm) ? "check the file's permissions" : "no such file: " + norm));
+      text = TextFile.read(norm);
+    } catch (TextFile.Unreadable e) {
+      errors.add(!e.notText()
+          ? Diagnostic.error("E118", from, "cannot read model file " + file).withHint(e.hint())
+          : e.diagnostic("model file", file.toString(), from));
       open.remove(norm);
-      return;
+      return null;
     }
-    collect(new SourceFile(file.toString(), text), norm.getParent(), open, out, errors);
+    SourceFile src = new SourceFile(file.toString(), text);
+    collect(src, norm.getParent(), open, out, errors);
     open.remove(norm);
+    return src;
   }
 
   private static void collect(SourceFile src, Path dir, Set<Path> open, List<Located> out,
@@ -74,6 +80,19 @@ public final class ModelLoader {
         out.add(new Located(s, dir));
       }
     }
+  }
+
+  /**
+   * E127 for a model without a single equation (an empty file, or only comments and
+   * declarations): it has nothing to solve, and running it would print only its inputs.
+   */
+  private static void requireEquations(List<Located> stmts, SourceFile main) {
+    if (stmts.stream().anyMatch(l -> l.stmt() instanceof Ast.Equation)) {
+      return;
+    }
+    String what = stmts.isEmpty() ? "is empty: it has no statements" : "has no equations";
+    throw new ModelException(Diagnostic.error("E127", new Span(main, 1, 1, 1), "model file " + main.name() + " " + what)
+        .withHint("a model needs at least one equation, such as Y = C + G; declarations alone have nothing to solve"));
   }
 
   private static String defaultName(Path file) {

@@ -3,6 +3,8 @@ package accord.model;
 import accord.lang.Ast;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
+import accord.lang.Parser;
+import accord.lang.Range;
 import accord.lang.Span;
 import accord.model.ModelLoader.Located;
 import java.util.ArrayList;
@@ -56,7 +58,13 @@ final class Resolver {
       }
     }
     stmts.stream().filter(l -> l.stmt() instanceof Ast.SetDecl).forEach(l -> set((Ast.SetDecl) l.stmt()));
-    stmts.stream().filter(l -> l.stmt() instanceof Ast.Decl).forEach(this::declare);
+    stmts.stream().filter(l -> l.stmt() instanceof Ast.Decl).forEach(l -> {
+      try {
+        declare(l);
+      } catch (StackOverflowError deep) {
+        errors.add(Parser.tooDeep(l.stmt().span()));
+      }
+    });
     stmts.stream().filter(l -> l.stmt() instanceof Ast.Equation)
         .forEach(l -> declareImplicit((Ast.Equation) l.stmt()));
     List<Equation> equations = new ArrayList<>();
@@ -68,20 +76,10 @@ final class Resolver {
     List<Integer> baseEndo = new ArrayList<>();
     for (Located l : stmts) {
       Ast.Stmt s = l.stmt();
-      if (s instanceof Ast.Equation eq) {
-        equations(eq, equations, true);
-      } else if (s instanceof Ast.Hidden h) {
-        equations(h.equation(), hidden, false);
-      } else if (s instanceof Ast.Check c) {
-        List<Equation> expanded = new ArrayList<>();
-        equations(c.equation(), expanded, false);
-        expanded.forEach(e -> checks.add(new Check(e, c.doc())));
-      } else if (s instanceof Ast.MatrixDecl m) {
-        exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
-      } else if (s instanceof Ast.CalendarDecl c) {
-        calendar = c.start();
-      } else if (s instanceof Ast.ClosureDecl c) {
-        closure(c, closures, baseExo, baseEndo);
+      try {
+        statement(s, equations, hidden, checks, matrices, closures, baseExo, baseEndo);
+      } catch (StackOverflowError deep) {
+        errors.add(Parser.tooDeep(s.span()));
       }
     }
     checkDuplicateDefinitions(equations);
@@ -92,6 +90,25 @@ final class Resolver {
     return new Model(name, doc, sets, series, List.copyOf(slots), List.copyOf(equations),
         List.copyOf(hidden), List.copyOf(checks), List.copyOf(matrices), base, Model.closures(closures),
         Arrays.copyOf(row0, slots.size()), paths, calendar);
+  }
+
+  private void statement(Ast.Stmt s, List<Equation> equations, List<Equation> hidden, List<Check> checks,
+      List<AccountMatrix> matrices, List<Closure> closures, List<Integer> baseExo, List<Integer> baseEndo) {
+    if (s instanceof Ast.Equation eq) {
+      equations(eq, equations, true);
+    } else if (s instanceof Ast.Hidden h) {
+      equations(h.equation(), hidden, false);
+    } else if (s instanceof Ast.Check c) {
+      List<Equation> expanded = new ArrayList<>();
+      equations(c.equation(), expanded, false);
+      expanded.forEach(e -> checks.add(new Check(e, c.doc())));
+    } else if (s instanceof Ast.MatrixDecl m) {
+      exprs.expand(m.bindings(), null, Map.of(), env -> matrices.add(matrix(m, env)));
+    } else if (s instanceof Ast.CalendarDecl c) {
+      calendar = c.start();
+    } else if (s instanceof Ast.ClosureDecl c) {
+      closure(c, closures, baseExo, baseEndo);
+    }
   }
 
   private void set(Ast.SetDecl s) {
@@ -141,7 +158,7 @@ final class Resolver {
     Series s = new Series(d.name(), List.copyOf(dims), kind, slots.size(), d.doc(), d.span());
     List<List<String>> tuples = tuples(dims);
     for (List<String> t : tuples) {
-      addSlot(Series.label(d.name(), t), s, d.span());
+      addSlot(Series.label(d.name(), t), s, d.span(), d.range());
     }
     checkDuplicateKeys(d);
     double[][] rows = {row0};
@@ -173,11 +190,11 @@ final class Resolver {
     }
   }
 
-  private void addSlot(String label, Series s, Span span) {
+  private void addSlot(String label, Series s, Span span, Range range) {
     if (slots.size() == row0.length) {
       row0 = Arrays.copyOf(row0, row0.length * 2);
     }
-    slots.add(new Slot(slots.size(), label, s.name(), s.kind(), s.doc(), span));
+    slots.add(new Slot(slots.size(), label, s.name(), s.kind(), s.doc(), span, range));
   }
 
   static List<List<String>> tuples(List<IndexSet> dims) {
@@ -216,7 +233,7 @@ final class Resolver {
       return;
     }
     Series s = new Series(r.name(), List.of(), Kind.ENDOGENOUS, slots.size(), "", r.span());
-    addSlot(r.name(), s, r.span());
+    addSlot(r.name(), s, r.span(), Range.ANY);
     series.put(r.name(), s);
   }
 

@@ -100,7 +100,7 @@ public record WorldData(Map<String, Figure> facts, Map<String, Double> goods, Ma
 
   static Csv.Table table(Path file) {
     try {
-      return Csv.parse(Files.readString(file));
+      return Csv.parse(accord.lang.TextFile.read(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
