@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "accord", mixinStandardHelpOptions = true, version = "accord 0.1.0",
     description = {"Accord: a stock-flow consistent simulator of the global trade and capital-flow system.",
         "", "Models are text (.acc files), scenarios are YAML; see docs/model-language.md."},
-    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class, CompareCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class, CompareCommand.class, ReportCommand.class, CodesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  accord run models/gl/sim.acc --periods 20",
         "  accord run models/gl/sim-gov.yaml --out sim-gov.csv", "  accord check models/gl/pc.acc",
@@ -25,7 +25,8 @@ public final class Accord implements Runnable {
       + "  2  a solver failure: a period whose equations did not converge (the report%n"
       + "     names the period, block, variables and largest residual)%n"
       + "  3  an internal error: a bug in accord (please report it; --debug shows the%n"
-      + "     stack trace)";
+      + "     stack trace)%n"
+      + "Every problem carries a code; 'accord codes CODE' explains it (docs/errors.md).";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -38,8 +39,8 @@ public final class Accord implements Runnable {
     CommandLine cl = new CommandLine(new Accord());
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-      ex.getCommandLine().getErr().println("  = help: see '" + ex.getCommandLine().getCommandName() + " --help'");
+      ex.getCommandLine().getErr().print(accord.lang.Diagnostic.error("E410", accord.lang.Span.NONE, ex.getMessage())
+          .withHint("see '" + ex.getCommandLine().getCommandName() + " --help'").render());
       return 1;
     });
     return cl;

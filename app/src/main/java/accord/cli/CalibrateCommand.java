@@ -37,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
     try {
       targets = WorldCalibration.calibrate(Home.world());
     } catch (IllegalStateException e) {
-      throw new Errors.UserError("calibration failed: " + e.getMessage()
+      throw new Errors.UserError("E414", "calibration failed: " + e.getMessage()
           + " (check models/world/data and the assumptions in accord.world.Calibration)");
     }
     List<String> header = new ArrayList<>(List.of("region", "target", "data", "balanced", "model", "gap %", "source"));

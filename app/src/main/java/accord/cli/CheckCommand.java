@@ -51,14 +51,14 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     input = Home.resolve(input);
     if (!Files.exists(input)) {
-      throw new Errors.UserError("no such file: " + input);
+      throw new Errors.UserError("E409", "no such file: " + input);
     }
     PrintWriter out = spec.commandLine().getOut();
     String name = input.getFileName().toString();
     Model m;
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       if (periods != null && periods < 2) {
-        throw new Errors.UserError("--periods must be at least 2 (period 1 holds the initial values), not " + periods);
+        throw new Errors.UserError("E410", "--periods must be at least 2 (period 1 holds the initial values), not " + periods);
       }
       ScenarioFile f = ScenarioFile.load(input, periods);
       startFromChain(f);
@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> names = new java.util.ArrayList<>(seen.subList(seen.indexOf(next), seen.size()).stream()
             .map(p -> String.valueOf(p.getFileName())).toList());
         names.add(String.valueOf(next.getFileName()));
-        throw new accord.lang.ModelException(accord.lang.Diagnostic.error("E318", ScenarioFile.startFromSpan(s.path()),
+        throw new accord.lang.ModelException(accord.lang.Diagnostic.error("E358", ScenarioFile.startFromSpan(s.path()),
             "start_from makes a cycle: " + String.join(" -> ", names))
             .withHint("a scenario starts from one that runs before it; the first in the chain starts from none"));
       }

@@ -56,12 +56,12 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     ScenarioFile file = load(input);
     if (!Indicator.applies(file.model())) {
-      throw new Errors.UserError("compare reads the world model's outputs; " + input + " runs model "
+      throw new Errors.UserError("E411", "compare reads the world model's outputs; " + input + " runs model "
           + file.model().name() + ", which lacks them (use accord run)");
     }
     ScenarioFile other = against == null ? null : load(against);
     if (other != null && !other.modelPath().equals(file.modelPath())) {
-      throw new Errors.UserError(against + " runs another model than " + input);
+      throw new Errors.UserError("E411", against + " runs another model than " + input);
     }
     Comparison c = Comparison.run(file, other);
     Results scenario = c.scenario();
@@ -85,14 +85,15 @@ final class CompareCommand implements Callable<Integer> {
     }
     for (accord.sim.Results r : c.solutions()) {
       for (accord.accounts.ConditionCheck.Failure f : accord.accounts.ConditionCheck.check(r)) {
-        spec.commandLine().getErr().println("warning: " + f.describe(r.model()));
+        spec.commandLine().getErr().print(f.diagnostic(r.model()).render());
       }
     }
     List<Violation> broken = new java.util.ArrayList<>();
     c.solutions().forEach(r -> broken.addAll(AccountingCheck.check(r)));
     w.println();
     if (!broken.isEmpty()) {
-      w.println("accounting: " + broken.size() + " broken identities, first: " + RunCommand.describe(broken.get(0), scenario.model()));
+      w.println("accounting: " + broken.size() + " broken identities; the first:");
+      w.print(broken.get(0).diagnostic(scenario.model()).render());
       return Errors.USER;
     }
     w.println("accounting: every matrix and hidden equation holds in every quarter of "
@@ -104,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
   static String region(Results r, String region) {
     List<String> regions = r.model().sets().get("Region").elements();
     if (!regions.contains(region)) {
-      throw new Errors.UserError("--region " + region + " is not a region of the world model; the regions are "
+      throw new Errors.UserError("E412", "--region " + region + " is not a region of the world model; the regions are "
           + String.join(", ", regions));
     }
     return region;
@@ -112,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
 
   static ScenarioFile load(Path p) {
     if (!Files.exists(p)) {
-      throw new Errors.UserError("no such file: " + p);
+      throw new Errors.UserError("E409", "no such file: " + p);
     }
     return ScenarioFile.load(p);
   }

@@ -1,6 +1,8 @@
 package accord.cli;
 
+import accord.lang.Diagnostic;
 import accord.lang.ModelException;
+import accord.lang.Span;
 import accord.solve.EvalFailure;
 import accord.solve.SolveFailure;
 import java.io.PrintWriter;
@@ -39,11 +41,12 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       return SOLVER;
     }
     if (ex instanceof UserError u) {
-      err.println("error: " + u.getMessage());
+      err.print(u.diagnostic().render());
       err.flush();
       return USER;
     }
-    err.println("internal error: " + ex + " (please report it; run with --debug for the stack trace)");
+    err.print(Diagnostic.error("E900", Span.NONE, "internal error: " + ex)
+        .withHint("please report it, with the output of the same command run with --debug").render());
     err.flush();
     return INTERNAL;
   }
@@ -60,21 +63,29 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     err.flush();
   }
 
-  /**
-   * A diagnostic rendered as a warning ({@code warning[E406]: ...}): the run goes on. Diagnostics
-   * carry no severity yet, so the renderer's word is replaced.
-   */
-  static String warning(accord.lang.Diagnostic d) {
-    String text = d.render();
-    String mark = "error[" + d.code() + "]";
-    int at = text.indexOf(mark);
-    return at < 0 ? text : text.substring(0, at) + "warning[" + d.code() + "]" + text.substring(at + mark.length());
+  /** A warning ({@code warning[W406]: ...}; the catalogue gives the severity): the run goes on. */
+  static String warning(Diagnostic d) {
+    return d.render();
   }
 
-  /** A user mistake that is not in a model or scenario file (an option, an output path). */
+  /** A user mistake that is not in a model or scenario file (an option, an output path): a code, what and how to fix it. */
   static final class UserError extends RuntimeException {
-    UserError(String message) {
+
+    private final String code;
+    private final String hint;
+
+    UserError(String code, String message, String hint) {
       super(message, null, false, false);
+      this.code = code;
+      this.hint = hint;
+    }
+
+    UserError(String code, String message) {
+      this(code, message, "");
+    }
+
+    Diagnostic diagnostic() {
+      return Diagnostic.error(code, Span.NONE, getMessage()).withHint(hint);
     }
   }
 }

@@ -12,7 +12,7 @@ final class Home {
   static Path root() {
     Path home = ModelNames.home(null);
     if (home == null) {
-      throw new Errors.UserError("cannot find the models folder; run accord from the project folder or set -Daccord.home");
+      throw new Errors.UserError("E413", "cannot find the models folder; run accord from the project folder or set -Daccord.home");
     }
     return home;
   }

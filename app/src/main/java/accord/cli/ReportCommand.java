@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     ScenarioFile file = CompareCommand.load(input);
     if (!Indicator.applies(file.model())) {
-      throw new Errors.UserError("report reads the world model's outputs; " + input + " runs model "
+      throw new Errors.UserError("E411", "report reads the world model's outputs; " + input + " runs model "
           + file.model().name() + ", which lacks them (use accord run)");
     }
     ScenarioFile other = against == null ? null : CompareCommand.load(against);
@@ -63,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
     if (quarter != null) {
       period = c.scenario().model().periodOf(quarter);
       if (period < 2 || period > c.scenario().periods()) {
-        throw new Errors.UserError("--quarter " + quarter + " is not a quarter of this run (" + c.label(2) + " to "
+        throw new Errors.UserError("E412", "--quarter " + quarter + " is not a quarter of this run (" + c.label(2) + " to "
             + c.label(c.scenario().periods()) + ")");
       }
     }

@@ -146,13 +146,13 @@ final class RunCommand implements Callable<Integer> {
           + written.size() + " series") + ", the solved " + unit(model, 2) + " " + model.periodLabel(2) + " to "
           + model.periodLabel(r.periods()) + ")");
       if (layout == CsvWriter.Format.WIDE && columns > CsvWriter.SPREADSHEET_COLUMNS) {
-        err.print(Errors.warning(Diagnostic.error("E408", Span.NONE, this.out + " has " + columns
+        err.print(Errors.warning(Diagnostic.error("W408", Span.NONE, this.out + " has " + columns
             + " columns, more than the " + CsvWriter.SPREADSHEET_COLUMNS + " a spreadsheet opens")
             .withHint("pick series with --vars (e.g. --vars GDP,CA,TBG[USA,*]) or write tidy rows with --format long")));
       }
     }
     for (ConditionCheck.Failure f : ConditionCheck.check(r)) {
-      err.println("warning: " + f.describe(model));
+      err.print(f.diagnostic(model).render());
     }
     err.flush();
     return report(violations, r, out);
@@ -178,13 +178,13 @@ final class RunCommand implements Callable<Integer> {
     input = Home.resolve(input);
     String name = input.getFileName().toString();
     if (!Files.exists(input)) {
-      throw new Errors.UserError("no such file: " + input);
+      throw new Errors.UserError("E409", "no such file: " + input);
     }
     if (periods != null && periods < 2) {
-      throw new Errors.UserError("--periods must be at least 2 (period 1 holds the initial values), not " + periods);
+      throw new Errors.UserError("E410", "--periods must be at least 2 (period 1 holds the initial values), not " + periods);
     }
     if (periods != null && periods > MAX_PERIODS) {
-      throw new Errors.UserError("--periods must be at most " + MAX_PERIODS + ", not " + periods);
+      throw new Errors.UserError("E410", "--periods must be at most " + MAX_PERIODS + ", not " + periods);
     }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       ScenarioFile file = ScenarioFile.load(input, periods);
@@ -215,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
       case "newton": return Method.NEWTON;
       case "broyden": return Method.BROYDEN;
       case "gauss-seidel": case "gs": return Method.GAUSS_SEIDEL;
-      default: throw new Errors.UserError("unknown --method '" + name + "'; use newton, broyden or gauss-seidel");
+      default: throw new Errors.UserError("E410", "unknown --method '" + name + "'; use newton, broyden or gauss-seidel");
     }
   }
 
@@ -260,11 +260,6 @@ final class RunCommand implements Callable<Integer> {
     return out;
   }
 
-  /** A broken identity with its period named as the model names it (2028Q1, or period 14 without a calendar). */
-  static String describe(Violation v, Model m) {
-    return String.format(java.util.Locale.ROOT, "%s, %s, %s: off by %.6g (relative %.3g)", v.check(), v.line(),
-        m.calendar() == null ? "period " + v.period() : m.periodLabel(v.period()), v.gap(), v.gap() / v.scale());
-  }
 
   private static int report(List<Violation> violations, Results r, PrintWriter out) {
     Model m = r.model();
@@ -276,7 +271,7 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     out.println("accounting: " + violations.size() + " broken identit" + (violations.size() == 1 ? "y" : "ies") + ":");
-    violations.stream().limit(10).forEach(v -> out.println("  " + describe(v, m)));
+    violations.stream().limit(10).forEach(v -> out.print(v.diagnostic(m).render()));
     return Errors.USER;
   }
 }

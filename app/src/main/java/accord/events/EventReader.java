@@ -131,7 +131,7 @@ public final class EventReader {
     int slot = model.slotOf(label);
     if (slot < 0) {
       List<String> names = new ArrayList<>(model.series().keySet());
-      errors.add(Diagnostic.error("E332", s.span(), "model " + model.name() + " has no series '" + label + "'")
+      errors.add(Diagnostic.error("E361", s.span(), "model " + model.name() + " has no series '" + label + "'")
           .withHint(accord.model.Names.didYouMean(label, names).isEmpty() ? "name one element, such as EQ[USA]"
               : accord.model.Names.didYouMean(label, names)));
       return null;
@@ -155,7 +155,7 @@ public final class EventReader {
         return p;
       }
     }
-    errors.add(Diagnostic.error("E315", n.span(), "'" + n.value() + "' is not a quarter of this run")
+    errors.add(Diagnostic.error("E356", n.span(), "'" + n.value() + "' is not a quarter of this run")
         .withHint("quarters run " + first + " to " + last + " (write them as 2025Q2)"));
     return -1;
   }

@@ -118,14 +118,14 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     } else if (baselineField != null) {
       String b = string(baselineField.value(), "baseline", errors);
       if (b != null && !BASELINES.containsKey(b)) {
-        errors.add(Diagnostic.error("E307", baselineField.value().span(), "unknown baseline '" + b + "'")
+        errors.add(Diagnostic.error("E354", baselineField.value().span(), "unknown baseline '" + b + "'")
             .withHint("the baselines are: " + String.join(", ", BASELINES.keySet())));
       } else if (b != null) {
         Path home = ModelNames.home(dir);
         modelPath = (home == null ? dir : home).resolve(BASELINES.get(b)).normalize();
       }
     } else if (modelField == null) {
-      errors.add(Diagnostic.error("E306", root.span(), "the scenario names no model")
+      errors.add(Diagnostic.error("E353", root.span(), "the scenario names no model")
           .withHint("add 'model: path/to/model.acc', or 'baseline: world-2024' for the world model"));
     } else {
       String modelText = string(modelField.value(), "model", errors);
@@ -150,7 +150,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
         : model.calendar() != null ? CALENDAR_PERIODS : 50;
     if (m.containsKey("end")) {
       if (m.containsKey("periods")) {
-        errors.add(Diagnostic.error("E305", m.get("end").keySpan(), "the scenario gives both 'periods' and 'end'")
+        errors.add(Diagnostic.error("E352", m.get("end").keySpan(), "the scenario gives both 'periods' and 'end'")
             .withHint("keep one: 'end: 2028Q4' is the last quarter, 'periods' counts them"));
       }
       periods = quarter(m.get("end").value(), "end", model, 100_000, errors);
@@ -181,7 +181,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     boolean levers = model.sets().get("Region") != null && model.slotOf("dtar[USA,CHN,ELE]") >= 0;
     for (String key : List.of("events", "branches")) {
       if (m.containsKey(key) && !levers) {
-        errors.add(Diagnostic.error("E320", m.get(key).keySpan(), key + " are the world model's vocabulary; model "
+        errors.add(Diagnostic.error("E359", m.get(key).keySpan(), key + " are the world model's vocabulary; model "
             + model.name() + " has no world levers").withHint("use 'set:' with this model's parameters and series"));
       }
     }
@@ -216,7 +216,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       throw new ModelException(errors);
     }
     if (!accords.isEmpty() && startFrom != null) {
-      errors.add(Diagnostic.error("E330", m.get("start_from").keySpan(), "a currency accord cannot start from another "
+      errors.add(Diagnostic.error("E360", m.get("start_from").keySpan(), "a currency accord cannot start from another "
           + "scenario's last quarter").withHint("run it from the calibration: leave out start_from"));
       throw new ModelException(errors);
     }
@@ -252,7 +252,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   }
 
   private static Diagnostic beyond(Span span, String what, int at, Model model, int run, int filePeriods) {
-    return Diagnostic.error("E406", span, what + " at " + model.periodLabel(at) + " is after the run's last "
+    return Diagnostic.error("W406", span, what + " at " + model.periodLabel(at) + " is after the run's last "
         + (model.calendar() == null ? "period (" : "quarter (") + model.periodLabel(run) + "): it does not take effect")
         .withHint("--periods " + run + " cuts the file's run to " + model.periodLabel(filePeriods) + " short; leave "
             + "--periods out, or give " + at + " or more to see it");
@@ -399,12 +399,12 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       }
       String name = string(b.get("name").value(), "name", errors);
       if (name != null && !names.add(name)) {
-        errors.add(Diagnostic.error("E333", b.get("name").value().span(), "two branches are named '" + name + "'"));
+        errors.add(Diagnostic.error("E362", b.get("name").value().span(), "two branches are named '" + name + "'"));
       }
       Node p = b.get("probability").value();
       double prob = p.value() instanceof Number x ? x.doubleValue() : Double.NaN;
       if (!(prob >= 0 && prob <= 1)) {
-        errors.add(Diagnostic.error("E333", p.span(), "a branch's probability must be a number from 0 to 1")
+        errors.add(Diagnostic.error("E363", p.span(), "a branch's probability must be a number from 0 to 1")
             .withHint("the probabilities of all branches sum to 1"));
         continue;
       }
@@ -414,7 +414,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       out.add(new BranchSpec(name, prob, events));
     }
     if (errors.isEmpty() && Math.abs(total - 1) > 1e-9) {
-      errors.add(Diagnostic.error("E333", list.span(), "the branches' probabilities sum to " + total + ", not 1")
+      errors.add(Diagnostic.error("E363", list.span(), "the branches' probabilities sum to " + total + ", not 1")
           .withHint("odds of 60-40 are probability: 0.6 and probability: 0.4"));
     }
     return out;
@@ -423,7 +423,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   /** A quarter label for 'start' and 'end': from the first simulated quarter to {@code max}. */
   private static int quarter(Node n, String key, Model model, int max, List<Diagnostic> errors) {
     if (model.calendar() == null || !(n.value() instanceof String)) {
-      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a quarter such as 2028Q4")
+      errors.add(Diagnostic.error("E355", n.span(), "'" + key + "' must be a quarter such as 2028Q4")
           .withHint(model.calendar() == null ? "this model has no calendar: use 'periods'" : "quarters run "
               + model.periodLabel(2) + ", " + model.periodLabel(3) + ", ..."));
       return 2;
@@ -444,7 +444,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (n.value() instanceof String label && model.calendar() != null) {
       int p = model.periodOf(label);
       if (p < 0) {
-        errors.add(Diagnostic.error("E315", n.span(), "'" + label + "' is not a period of model " + model.name())
+        errors.add(Diagnostic.error("E356", n.span(), "'" + label + "' is not a period of model " + model.name())
             .withHint("periods run " + model.periodLabel(1) + ", " + model.periodLabel(2) + ", ..."));
         return min;
       }

@@ -83,7 +83,7 @@ public final class ScenarioRunner {
         List<String> names = new ArrayList<>(chain.subList(chain.indexOf(next), chain.size()).stream()
             .map(p -> String.valueOf(p.getFileName())).toList());
         names.add(String.valueOf(next.getFileName()));
-        throw new ModelException(Diagnostic.error("E318", ScenarioFile.startFromSpan(s.path()),
+        throw new ModelException(Diagnostic.error("E358", ScenarioFile.startFromSpan(s.path()),
             "start_from makes a cycle: " + String.join(" -> ", names))
             .withHint("a scenario starts from one that runs before it; the first in the chain starts from none"));
       }

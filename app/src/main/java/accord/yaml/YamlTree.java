@@ -70,7 +70,7 @@ public final class YamlTree {
       throw new ModelException(Diagnostic.error("E302", new Span(file, line, col, 1), "malformed YAML: " + problem(e))
           .withHint("check the indentation and that every '{' or '[' is closed"));
     } catch (IOException e) {
-      throw new ModelException(Diagnostic.error("E302", new Span(file, 0, 0, 0), "cannot read YAML: " + e.getMessage()));
+      throw new ModelException(Diagnostic.error("E303", new Span(file, 0, 0, 0), "cannot read YAML: " + e.getMessage()));
     }
   }
 
@@ -104,7 +104,7 @@ public final class YamlTree {
         p.nextToken();
         Field first = map.get(key);
         if (first != null) {
-          throw new ModelException(Diagnostic.error("E305", keySpan, "key '" + key + "' is given twice")
+          throw new ModelException(Diagnostic.error("E351", keySpan, "key '" + key + "' is given twice")
               .withHint("the first is at " + first.keySpan().where() + "; keep one of them"));
         }
         Node value = read(p, file);

@@ -113,8 +113,8 @@ class CommandLineTest {
     Files.writeString(model, "var R = 100\nR = R(-1) - 30\ncheck R >= 0 \"reserves cannot be negative\"\n");
     Outcome o = accord("run", model.toString(), "--periods", "8");
     assertThat(o.code()).isZero();
-    assertThat(o.err()).startsWith("warning: check at ").contains("drain.acc:3: R >= 0 fails in 4 periods from 5 "
-        + "(reserves cannot be negative)");
+    assertThat(o.err()).startsWith(model + ":3:9: warning[W501]: R >= 0 fails in 4 periods from period 5 "
+        + "(reserves cannot be negative)").contains("3 | check R >= 0");
   }
 
   @Test

@@ -54,7 +54,7 @@ class ScenarioCommandsTest {
     Files.writeString(dir.resolve("b.yaml"), "model: " + GL.resolve("sim.acc") + "\nstart_from: a.yaml\n");
     CommandLineTest.Outcome loop = accord("check", cycle.toString());
     assertThat(loop.code()).isEqualTo(1);
-    assertThat(loop.err()).contains("error[E318]: start_from makes a cycle: a.yaml -> b.yaml -> a.yaml");
+    assertThat(loop.err()).contains("error[E358]: start_from makes a cycle: a.yaml -> b.yaml -> a.yaml");
   }
 
   /** A change without until lasts to the end of a longer run; one after a shorter run's end is named. */
@@ -75,13 +75,13 @@ class ScenarioCommandsTest {
     CommandLineTest.Outcome shorter = accord("run", file.toString(), "--periods", "6", "--vars", "Gd,theta",
         "--out", csv.toString());
     assertThat(shorter.code()).as(shorter.err()).isZero();
-    assertThat(shorter.err()).startsWith(file + ":5:10: warning[E406]: the change at 8 is after the run's last "
+    assertThat(shorter.err()).startsWith(file + ":5:10: warning[W406]: the change at 8 is after the run's last "
         + "period (6): it does not take effect").contains("= help: --periods 6 cuts the file's run to 20 short; leave "
         + "--periods out, or give 8 or more to see it").doesNotContain(":4:10:");
     assertThat(Csv.parse(Files.readString(csv)).rows().get(4)).containsExactly("6", "25.0", "0.2");
     CommandLineTest.Outcome checked = accord("check", file.toString(), "--periods", "6");
     assertThat(checked.code()).isZero();
-    assertThat(checked.err()).contains("warning[E406]: the change at 8");
+    assertThat(checked.err()).contains("warning[W406]: the change at 8");
   }
 
   /** The events form: an event without until holds to the end of a run longer than 'end'; a late one is named. */
@@ -105,7 +105,7 @@ class ScenarioCommandsTest {
 
     CommandLineTest.Outcome shorter = accord("run", file.toString(), "--periods", "3", "--vars", "dtar[CHN,USA,*]");
     assertThat(shorter.code()).as(shorter.err()).isZero();
-    assertThat(shorter.err()).contains(":5:18: warning[E406]: event 'tariff' at 2025Q4 is after the run's last quarter "
+    assertThat(shorter.err()).contains(":5:18: warning[W406]: event 'tariff' at 2025Q4 is after the run's last quarter "
         + "(2025Q2): it does not take effect").doesNotContain(":4:18:");
   }
 
@@ -117,7 +117,7 @@ class ScenarioCommandsTest {
     assertThat(o.out()).contains("scenario baseline: 40 quarters, 2025Q1 to 2034Q4, from the 2024Q4 state",
         "solved 40 quarters in", "are USD bn at annual rates", "(flows at annual rates in 2034Q4)")
         .doesNotContain("41 periods").doesNotContain("flows in local currency per quarter");
-    assertThat(o.err()).contains("warning[E408]: " + csv + " has ", "more than the 16384 a spreadsheet opens",
+    assertThat(o.err()).contains("warning[W408]: " + csv + " has ", "more than the 16384 a spreadsheet opens",
         "--vars", "--format long");
   }
 

@@ -1,27 +1,51 @@
 package accord.lang;
 
 /**
- * One problem found in a model or scenario: a stable code, the place, what is wrong and how to
- * fix it. Stages collect diagnostics as data; {@link #render()} is the one formatter.
+ * One problem found in a model, a scenario, a run or an option: a code from the catalogue
+ * ({@link Codes}, which gives its severity), the place, what is wrong, notes with the details and
+ * how to fix it. Stages collect diagnostics as data; {@link #render()} is the one formatter of
+ * every problem Accord reports.
  */
-public record Diagnostic(String code, Span span, String message, String hint) {
+public record Diagnostic(String code, Span span, String message, String hint, java.util.List<String> notes) {
 
   /** Source lines longer than this are shown cut to this many characters around the place. */
   static final int WIDE = 400;
 
   public Diagnostic {
     hint = hint == null ? "" : hint;
+    notes = java.util.List.copyOf(notes);
   }
 
+  public Diagnostic(String code, Span span, String message, String hint) {
+    this(code, span, message, hint, java.util.List.of());
+  }
+
+  /** A problem at a place (Span.NONE where there is none); its severity is the catalogue's. */
   public static Diagnostic error(String code, Span span, String message) {
     return new Diagnostic(code, span, message, "");
   }
 
-  public Diagnostic withHint(String h) {
-    return new Diagnostic(code, span, message, h);
+  /** The same as {@link #error}, for codes the catalogue lists as warnings: it reads better. */
+  public static Diagnostic warning(String code, Span span, String message) {
+    return new Diagnostic(code, span, message, "");
   }
 
-  /** {@code file:line:col: error[E104]: message}, the source line, a caret and the hint. */
+  public Diagnostic withHint(String h) {
+    return new Diagnostic(code, span, message, h, notes);
+  }
+
+  /** A detail line, printed as {@code = note: ...} before the hint. */
+  public Diagnostic withNote(String note) {
+    java.util.List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new Diagnostic(code, span, message, hint, more);
+  }
+
+  public Codes.Severity severity() {
+    return Codes.severity(code);
+  }
+
+  /** {@code file:line:col: error[E104]: message}, the source line, a caret, the notes and the hint. */
   public String render() {
     StringBuilder out = new StringBuilder();
     if (span.line() > 0) {
@@ -29,7 +53,8 @@ public record Diagnostic(String code, Span span, String message, String hint) {
     } else if (!span.file().name().equals("<none>")) {
       out.append(span.file().name()).append(": ");
     }
-    out.append("error[").append(code).append("]: ").append(message).append('\n');
+    out.append(severity().name().toLowerCase(java.util.Locale.ROOT)).append('[').append(code).append("]: ")
+        .append(message).append('\n');
     // no excerpt of a file that could not be read as text
     if (span.line() > 0 && !span.file().text().isEmpty()) {
       String text = span.file().line(span.line());
@@ -47,6 +72,9 @@ public record Diagnostic(String code, Span span, String message, String hint) {
       out.append(" ".repeat(Math.max(0, col - 1)));
       out.append("^".repeat(Math.max(1, Math.min(span.length(), text.length() - col + 1))));
       out.append('\n');
+    }
+    for (String note : notes) {
+      out.append("  = note: ").append(note).append('\n');
     }
     if (!hint.isEmpty()) {
       out.append("  = help: ").append(hint).append('\n');

@@ -228,7 +228,7 @@ public final class Parser {
   private Range range(Ast.DeclKind kind, Token name) {
     Token in = advance();
     if (kind == Ast.DeclKind.VAR) {
-      throw fail(in, "E036", "a variable has no declared range: its values come from its equation",
+      throw fail(in, "E051", "a variable has no declared range: its values come from its equation",
           "ranges are for parameters and exogenous series; to watch a variable, write check " + name.text()
               + " >= 0 \"why it must hold\"");
     }
@@ -340,7 +340,7 @@ public final class Parser {
   private Stmt check() {
     Token kw = advance();
     if (peek().kind() == Kind.NEWLINE || peek().kind() == Kind.EOF) {
-      throw fail(peek(), "E017", "expected a condition after 'check', found " + peek(),
+      throw fail(peek(), "E050", "expected a condition after 'check', found " + peek(),
           "write check RES[r] >= 0 \"reserves cannot be negative\" for r in Region");
     }
     Expr condition = expression();

@@ -44,7 +44,7 @@ final class DeclValues {
       return new double[] {fromMap(m, s, tuple, env, rows, d.range())};
     } else if (v instanceof Ast.PathValue p) {
       if (s.kind() != Kind.EXOGENOUS) {
-        errors.add(Diagnostic.error("E116", p.span(), "only an exogenous series takes a path of values")
+        errors.add(Diagnostic.error("E145", p.span(), "only an exogenous series takes a path of values")
             .withHint("a " + (s.kind() == Kind.PARAM ? "parameter" : "variable") + " has one value; "
                 + "declare it 'exogenous' for a path"));
         return new double[] {0};
@@ -100,7 +100,7 @@ final class DeclValues {
             "its value is ");
       }
     }
-    errors.add(Diagnostic.error("E116", m.span(), "no value for " + Series.label(s.name(), tuple) + " in the map")
+    errors.add(Diagnostic.error("E144", m.span(), "no value for " + Series.label(s.name(), tuple) + " in the map")
         .withHint("add " + (tuple.size() == 1 ? tuple.get(0) : "(" + String.join(", ", tuple) + ")")
             + ": value, or a default *: value"));
     return 0;
@@ -108,7 +108,7 @@ final class DeclValues {
 
   private boolean validKey(Ast.Entry entry, Series s) {
     if (entry.key().size() != s.dims().size()) {
-      errors.add(Diagnostic.error("E116", entry.span(), "a key of " + s.name() + " needs " + s.dims().size()
+      errors.add(Diagnostic.error("E143", entry.span(), "a key of " + s.name() + " needs " + s.dims().size()
           + " element" + (s.dims().size() == 1 ? "" : "s") + ", this one has " + entry.key().size()));
       return false;
     }
@@ -147,7 +147,7 @@ final class DeclValues {
       return new double[] {inRange(number(f, table, r, value), range, Series.label(s.name(), tuple), f.span(),
           f.path() + " line " + table.lines().get(r) + " gives ")};
     }
-    errors.add(Diagnostic.error("E115", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
+    errors.add(Diagnostic.error("E140", f.span(), f.path() + ": no row for " + Series.label(s.name(), tuple))
         .withHint("add a row with " + String.join(", ", tuple) + " and its value"));
     return new double[] {0};
   }
@@ -208,7 +208,7 @@ final class DeclValues {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      errors.add(Diagnostic.error("E115", f.span(), f.path() + ":" + table.lines().get(r) + ": '" + text
+      errors.add(Diagnostic.error("E141", f.span(), f.path() + ":" + table.lines().get(r) + ": '" + text
           + "' in column " + table.header().get(col) + " is not a number"));
       return 0;
     }
@@ -225,7 +225,7 @@ final class DeclValues {
       return t;
     } catch (TextFile.Unreadable e) {
       errors.add(!e.notText()
-          ? Diagnostic.error("E115", f.span(), "cannot read data file " + f.path()).withHint(e.hint())
+          ? Diagnostic.error("E142", f.span(), "cannot read data file " + f.path()).withHint(e.hint())
           : e.diagnostic("data file", f.path(), f.span()));
       files.put(p, null);
       return null;

@@ -66,7 +66,7 @@ public record Model(
     if (closureName != null) {
       Closure c = closures.get(closureName);
       if (c == null) {
-        throw new ModelException(Diagnostic.error("E117", Span.NONE,
+        throw new ModelException(Diagnostic.error("E146", Span.NONE,
             "model " + name + " has no closure '" + closureName + "'").withHint(closures.isEmpty()
             ? "this model declares no closures" : "its closures are: " + String.join(", ", closures.keySet())));
       }

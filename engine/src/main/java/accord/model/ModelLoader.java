@@ -52,7 +52,7 @@ public final class ModelLoader {
   private static SourceFile read(Path file, Span from, Set<Path> open, List<Located> out, List<Diagnostic> errors) {
     Path norm = file.toAbsolutePath().normalize();
     if (!open.add(norm)) {
-      errors.add(Diagnostic.error("E118", from, "include cycle: " + file + " includes itself"));
+      errors.add(Diagnostic.error("E147", from, "include cycle: " + file + " includes itself"));
       return null;
     }
     String text;

@@ -137,7 +137,7 @@ public final class StructuralAnalysis {
       }
       for (Equation e : eqs) {
         if (!matched[e.index()]) {
-          errors.add(Diagnostic.error("E109", e.span(), "no unknown is left for " + (e.definedSlot() >= 0
+          errors.add(Diagnostic.error("E111", e.span(), "no unknown is left for " + (e.definedSlot() >= 0
               ? "the equation for '" + e.label() + "'" : "this equation"))
               .withHint("remove a redundant equation (an accounting identity that follows from the others belongs"
                   + " in a 'hidden' statement), or declare the variable it should determine"));
@@ -146,7 +146,7 @@ public final class StructuralAnalysis {
     }
     String summary = count(eqs.size(), "equation") + " for " + count(unknowns.length, "unknown");
     if (errors.isEmpty() || errors.size() > LIST_LIMIT) {
-      errors.add(0, Diagnostic.error(eqs.size() > unknowns.length ? "E109" : "E108", Span.NONE,
+      errors.add(0, Diagnostic.error(eqs.size() > unknowns.length ? "E111" : "E108", Span.NONE,
           "model " + model.name() + " has " + summary));
     } else {
       Diagnostic first = errors.get(0);
