@@ -49,6 +49,9 @@ public final class Simulator {
     int iterations = 0;
     List<Change> triggered = new ArrayList<>();
     Map<String, Integer> fired = new LinkedHashMap<>();
+    // the slots a change holds in the period before: a lever that starts or stops having its
+    // blocks' independence checked again (a value set period by period along a path does not)
+    java.util.BitSet changed = changing(scenario.changes(), List.of(), 1);
     for (int t = 1; t < n; t++) {
       for (Trigger g : scenario.triggers()) {
         // tested on the quarter just solved (1-based period t), from the trigger's first watched period
@@ -68,6 +71,11 @@ public final class Simulator {
       }
       applyChanges(scenario.changes(), row, t + 1);
       applyChanges(triggered, row, t + 1);
+      java.util.BitSet changing = changing(scenario.changes(), triggered, t + 1);
+      if (!changing.equals(changed)) {
+        w.recheckIndependence();
+      }
+      changed = changing;
       rows[t] = row;
       iterations += program.solve(rows, t, t + 1, settings, w);
       progress.period(t + 1, n);
@@ -102,6 +110,19 @@ public final class Simulator {
     }
     // steady growth is geometric: carry the growth factor, exact on a balanced-growth path
     return before != 0 && (last > 0) == (before > 0) ? last * (last / before) : last + change;
+  }
+
+  /** The slots that a change holds in {@code period}. */
+  private static java.util.BitSet changing(List<Change> changes, List<Change> triggered, int period) {
+    java.util.BitSet slots = new java.util.BitSet();
+    for (List<Change> list : List.of(changes, triggered)) {
+      for (Change c : list) {
+        if (period >= c.from() && period <= c.until()) {
+          slots.set(c.slot());
+        }
+      }
+    }
+    return slots;
   }
 
   private static void applyChanges(List<Change> changes, double[] row, int period) {

@@ -24,6 +24,11 @@ public final class EvalFailure extends RuntimeException {
     return period;
   }
 
+  /** The label of the equation that failed. */
+  public String equation() {
+    return equation;
+  }
+
   public Diagnostic diagnostic() {
     return Diagnostic.error("E201", span, getMessage() + " in period " + period + ", equation for '" + equation + "'")
         .withHint("guard the expression, e.g. with max(x, 1e-9) or if x > 0 then ... else ...,"

@@ -3,6 +3,7 @@ package accord.solve;
 import accord.model.EvalException;
 import accord.model.Equation;
 import accord.model.Model;
+import accord.solve.SolveFailure.Kind;
 import accord.structure.Block;
 import accord.structure.BlockStructure;
 import java.util.List;
@@ -103,6 +104,11 @@ public final class Program {
     return java.util.Arrays.stream(blocks).flatMapToInt(b -> java.util.Arrays.stream(b.slot, 0, b.k)).toArray();
   }
 
+  /** The compiled blocks in solve order (runs of explicit blocks merged). */
+  CompiledBlock[] blocks() {
+    return blocks.clone();
+  }
+
   public BlockStructure structure() {
     return structure;
   }
@@ -128,6 +134,7 @@ public final class Program {
         continue;
       }
       w.iterations = 0;
+      int jacobiansBefore = w.jacobians;
       switch (s.method()) {
         case NEWTON -> {
           if (b.k == 1) {
@@ -140,8 +147,67 @@ public final class Program {
         default -> gaussSeidel(b, cur, rows, t, period, s, w);
       }
       total += w.iterations;
+      int id = b.block.index();
+      if (!w.independent[id] || w.jacobians != jacobiansBefore) {
+        checkIndependent(b, cur, rows, t, period, w);
+      }
     }
     return total;
+  }
+
+  /**
+   * The smallest scaled pivot of a block's Jacobian at its solution (see
+   * {@link Lu#smallestScaledPivot}) below which its equations are taken to be dependent. Equations
+   * that repeat others (Y = C + G with C = Y - G) give 0 or round-off, below 1e-14 up to 70 tears
+   * (IndependenceTest); the shipped models' smallest are 0.24 (Godley and Lavoie's), 8e-5 (the
+   * world scenarios, currency-accord) and 8e-6 (the calibration's block of 134 tears): five orders
+   * of magnitude on either side.
+   */
+  static final double DEPENDENT = 1e-10;
+
+  /**
+   * Fails when a solved block is singular at its solution: its equations are not independent,
+   * so they do not determine its variables, even where the start values happened to satisfy them
+   * and no iteration was needed. Done at the first solution of each block in a run, in a period
+   * where a scenario change starts or ends ({@link Workspace#recheckIndependence}), and after any
+   * period in which the solver needed a fresh Jacobian (the block moved to where it may have
+   * changed); between those, the chord method has shown that the Jacobian it keeps still serves.
+   * On the world model that is 4 checks in 40 quarters, about 2 ms each. A Jacobian that cannot be
+   * evaluated at the solution (a kink) is left unjudged.
+   */
+  private void checkIndependent(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
+    Lu.Pivot p = independence(b, cur, rows, t, period, w);
+    if (p == null) {
+      return;
+    }
+    if (p.value() < DEPENDENT) {
+      throw failure(Kind.INDETERMINATE, String.format("the block is indeterminate: its equations are not"
+          + " independent (its Jacobian is singular at the solution found: smallest scaled pivot %.1e), so they do"
+          + " not determine its variables", p.value()), null, b, period, w, p.row());
+    }
+    w.independent[b.block.index()] = true;
+  }
+
+  /** The smallest scaled pivot of the block's Jacobian at {@code cur}, or null when it cannot be evaluated. */
+  Lu.Pivot independence(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
+    int k = b.k;
+    try {
+      jacobian(b, cur, rows, t, period, w);
+    } catch (SolveFailure e) {
+      return null;
+    }
+    w.independenceChecks++;
+    int np = b.partialExpr.length;
+    for (int i = 0; i < np; i++) {
+      w.absPartials[i] = Math.abs(w.partials[i]);
+    }
+    b.tangents.jacobian(w.absPartials, b.assignDeps, b.tearDeps, w.tangent, w.magnitude);
+    for (int i = 0; i < k * k; i++) {
+      if (!Double.isFinite(w.magnitude[i]) || !Double.isFinite(w.jac[i])) {
+        return null;
+      }
+    }
+    return Lu.smallestScaledPivot(w.jac, w.magnitude, k, w.scaled, w.rowScale, w.colScale);
   }
 
   private void assign(CompiledBlock b, double[] cur, double[][] rows, int t, int period) {
@@ -230,7 +296,7 @@ public final class Program {
           }
         }
       } catch (EvalException e) {
-        throw failure("the Jacobian cannot be evaluated: " + e.getMessage(), b, period, w);
+        throw failure(Kind.OTHER, "the Jacobian cannot be evaluated: " + e.getMessage(), JACOBIAN_HELP, b, period, w, -1);
       }
     }
     b.tangents.jacobian(d, b.assignDeps, b.tearDeps, w.tangent, w.jac);
@@ -277,7 +343,7 @@ public final class Program {
         }
         System.arraycopy(w.jac, 0, w.lu, 0, k * k);
         if (!Lu.factor(w.lu, k, w.pivot)) {
-          throw failure("the Jacobian is singular", b, period, w);
+          throw failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
         }
         if (!broyden) {
           w.luCache[id] = java.util.Arrays.copyOf(w.lu, k * k);
@@ -340,8 +406,7 @@ public final class Program {
       }
     }
     if (worst(b, w) > s.tolerance()) {
-      throw failure("no convergence after " + s.maxIterations() + " " + s.method().name().toLowerCase()
-          + " iterations", b, period, w);
+      throw noConvergence(s.method(), null, b, cur, rows, t, period, s, w);
     }
   }
 
@@ -369,7 +434,7 @@ public final class Program {
         jacobian(b, cur, rows, t, period, w);
         w.jacobians++;
         if (w.jac[0] == 0 || !Double.isFinite(w.jac[0])) {
-          throw failure("the Jacobian is singular", b, period, w);
+          throw failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
         }
         kept = new double[] {w.jac[0]};
         w.luCache[id] = kept;
@@ -419,7 +484,7 @@ public final class Program {
       }
     }
     if (Math.abs(f) > s.tolerance() * w.scale[0]) {
-      throw failure("no convergence after " + s.maxIterations() + " newton iterations", b, period, w);
+      throw noConvergence(Method.NEWTON, null, b, cur, rows, t, period, s, w);
     }
   }
 
@@ -452,8 +517,9 @@ public final class Program {
       w.x[i] = cur[b.slot[i]];
       w.weight[i] = 1;
     }
+    double[] start = java.util.Arrays.copyOf(w.x, k);
     for (int iter = 1; iter <= s.maxIterations(); iter++) {
-      residuals(b, w.x, cur, rows, t, period, w);
+      gaussSeidelResiduals(b, iter > 1, start, cur, rows, t, period, s, w);
       if (worst(b, w) <= s.tolerance()) {
         return;
       }
@@ -465,7 +531,8 @@ public final class Program {
         } else {
           double d = ownPartial(b, i, cur, rows, t);
           if (d == 0) {
-            throw failure("Gauss-Seidel cannot solve an implicit equation whose derivative is zero", b, period, w);
+            throw failure(Kind.OTHER, "Gauss-Seidel cannot solve an implicit equation whose derivative is zero",
+                "use --method newton (the default), which solves the block's equations together", b, period, w, -1);
           }
           next = w.x[i] - w.f[i] / d;
         }
@@ -473,9 +540,30 @@ public final class Program {
         cur[b.slot[i]] = next;
       }
     }
-    residuals(b, w.x, cur, rows, t, period, w);
+    gaussSeidelResiduals(b, true, start, cur, rows, t, period, s, w);
     if (worst(b, w) > s.tolerance()) {
-      throw failure("no convergence after " + s.maxIterations() + " gauss-seidel iterations", b, period, w);
+      throw noConvergence(Method.GAUSS_SEIDEL, null, b, cur, rows, t, period, s, w);
+    }
+  }
+
+  /**
+   * Gauss-Seidel's residuals at {@code w.x}. An equation that cannot be evaluated once the
+   * iteration has moved from its start (a value that is not finite, a log of a negative number)
+   * means the iteration diverged, which is a solver failure, not the model's: the report and its
+   * hint are then made at the start.
+   */
+  private void gaussSeidelResiduals(CompiledBlock b, boolean moved, double[] start, double[] cur, double[][] rows,
+      int t, int period, SolverSettings s, Workspace w) {
+    try {
+      residuals(b, w.x, cur, rows, t, period, w);
+    } catch (EvalFailure e) {
+      if (!moved) {
+        throw e;
+      }
+      residuals(b, start, cur, rows, t, period, w);
+      throw noConvergence(Method.GAUSS_SEIDEL, "gauss-seidel diverged after " + w.iterations + " iteration"
+          + (w.iterations == 1 ? "" : "s") + " (" + e.getMessage() + " in the equation for '" + e.equation()
+          + "')", b, cur, rows, t, period, s, w);
     }
   }
 
@@ -489,17 +577,130 @@ public final class Program {
     return 0;
   }
 
-  private SolveFailure failure(String reason, CompiledBlock b, int period, Workspace w) {
+  private static final String JACOBIAN_HELP = "a derivative in this block cannot be evaluated at this point (a"
+      + " kink or a pole: a square root or a power at zero, a division by something that reaches zero): check the"
+      + " values that reach it";
+
+  private static final String CHECK_VALUES = "check the values the scenario sets (a lever far outside its usual"
+      + " range, or of the wrong sign), the closure, and this block's equations for a sign error or a missing term";
+
+  /**
+   * Ran out of iterations: the hint suggests another method only where it can work. Gauss-Seidel
+   * converges near a point only if its iteration contracts there (spectral radius below 1), which
+   * is measured; Broyden starts from the same exact Jacobian as Newton and only approximates it
+   * after, so it is never the cure for a failed Newton.
+   */
+  private SolveFailure noConvergence(Method method, String why, CompiledBlock b, double[] cur, double[][] rows, int t,
+      int period, SolverSettings s, Workspace w) {
+    String reason = why != null ? why : "no convergence after " + s.maxIterations() + " "
+        + method.name().toLowerCase().replace('_', '-') + " iterations";
+    double rho = gaussSeidelRadius(b, cur, rows, t, period, w);
+    String radius = String.format("spectral radius of its iteration about %.2g near this point", rho);
+    String help = switch (method) {
+      case GAUSS_SEIDEL -> (rho >= 1 ? "Gauss-Seidel diverges on this block (" + radius + ", above 1)"
+          : rho >= 0 ? "Gauss-Seidel converges too slowly on this block (" + radius + ")"
+          : "Gauss-Seidel does not converge on this block")
+          + ": use --method newton (the default), which follows the exact Jacobian";
+      case BROYDEN -> "use --method newton (the default): it evaluates the exact Jacobian where Broyden's"
+          + " approximation of it drifts; if Newton fails too, " + CHECK_VALUES;
+      case NEWTON -> "Newton with a line search found no solution from the start values: " + CHECK_VALUES
+          + (rho >= 0 && rho < 0.9 ? "; --method gauss-seidel also applies to this block (" + radius + ")" : "");
+    };
+    return failure(Kind.NO_CONVERGENCE, reason, help, b, period, w, -1);
+  }
+
+  /**
+   * The spectral radius of the Gauss-Seidel iteration on the block's tears at {@code cur} (its
+   * linearisation x - D^-1 f(x), D the diagonal it divides by: 1 for an equation that gives its
+   * tear, else the tear's own partial), by Gelfand's formula on the 128th power; -1 when the
+   * Jacobian cannot be evaluated there. Only for messages: it costs a Jacobian.
+   */
+  private double gaussSeidelRadius(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
+    int k = b.k;
+    try {
+      jacobian(b, cur, rows, t, period, w);
+    } catch (SolveFailure e) {
+      return -1;
+    }
+    double[] g = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      double d;
+      try {
+        d = b.tearAssignable[i] ? 1 : ownPartial(b, i, cur, rows, t);
+      } catch (EvalException e) {
+        return -1;
+      }
+      if (d == 0 || !Double.isFinite(d)) {
+        return -1;
+      }
+      for (int j = 0; j < k; j++) {
+        g[i * k + j] = (i == j ? 1 : 0) - w.jac[i * k + j] / d;
+      }
+    }
+    return spectralRadius(g, k);
+  }
+
+  /** Gelfand's formula: ||G^m||^(1/m) for m = 128 by repeated squaring, normalised to stay finite; -1 if not finite. */
+  static double spectralRadius(double[] g, int k) {
+    double[] a = g.clone();
+    double[] sq = new double[k * k];
+    double log = 0;
+    int power = 1;
+    for (int step = 0; step <= 7; step++) {
+      double norm = 0;
+      for (double v : a) {
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm);
+      if (!Double.isFinite(norm)) {
+        return -1;
+      }
+      if (norm == 0) {
+        return 0;
+      }
+      log += Math.log(norm) / power;
+      if (step == 7) {
+        break;
+      }
+      for (int i = 0; i < a.length; i++) {
+        a[i] /= norm;
+      }
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          double v = 0;
+          for (int q = 0; q < k; q++) {
+            v += a[i * k + q] * a[q * k + j];
+          }
+          sq[i * k + j] = v;
+        }
+      }
+      double[] tmp = a;
+      a = sq;
+      sq = tmp;
+      power *= 2;
+    }
+    return Math.exp(log);
+  }
+
+  /**
+   * The failure of block {@code b}; {@code help} null for the kind's default; {@code row} the tear
+   * equation to name, or -1 for the one with the largest residual.
+   */
+  private SolveFailure failure(Kind kind, String reason, String help, CompiledBlock b, int period, Workspace w,
+      int row) {
     int worstI = 0;
     for (int i = 1; i < b.k; i++) {
       if (Math.abs(w.f[i]) / w.scale[i] > Math.abs(w.f[worstI]) / w.scale[worstI]) {
         worstI = i;
       }
     }
+    if (row >= 0) {
+      worstI = row;
+    }
     Block block = b.block;
     Equation eq = equations.get(b.tearEq[worstI]);
     List<String> vars = model().labels(block.variables());
-    return new SolveFailure(reason, period, block.index(), vars, eq.label(), eq.span().where(),
+    return new SolveFailure(kind, reason, help, period, block.index(), vars, eq.label(), eq.span().where(),
         Math.abs(w.f[worstI]), w.scale[worstI], w.iterations);
   }
 }

@@ -4,9 +4,34 @@ import java.util.List;
 
 /**
  * A block did not converge, or its Jacobian was singular. Names the period, the block, its
- * variables, the equation with the largest residual and the iterations tried.
+ * variables, the equation with the largest residual and the iterations tried, and a hint that
+ * suggests only what can help this block (another method only where it applies).
  */
 public final class SolveFailure extends RuntimeException {
+
+  /** What went wrong, which decides the hint. */
+  public enum Kind {
+    /** Singular at the solution found: the block's equations are not independent. */
+    INDETERMINATE,
+    /** Singular where the iteration stood: no Newton step can be taken there. */
+    SINGULAR,
+    /** The iterations ran out. */
+    NO_CONVERGENCE,
+    /** Anything else (a Jacobian that cannot be evaluated, Gauss-Seidel on a flat implicit equation). */
+    OTHER
+  }
+
+  /** The hint of a singular Jacobian where the iteration stood. */
+  static final String SINGULAR_HELP = "the block's equations do not depend on its variables near this point: check for"
+      + " a variable that drops out (multiplied by zero) or a redundant equation";
+
+  /** The hint of a block that is singular at its solution. */
+  static final String INDETERMINATE_HELP = "one of this block's equations follows from the others (or contradicts"
+      + " them): remove or restate it, or make one of the block's variables exogenous; no solution method can fix"
+      + " this";
+
+  private final Kind kind;
+  private final String help;
 
   private final int period;
   private final int block;
@@ -29,7 +54,20 @@ public final class SolveFailure extends RuntimeException {
    */
   public SolveFailure(String reason, int period, int block, List<String> variables, String equation, String where,
       double residual, double scale, int iterations) {
+    this(kindOf(reason), reason, null, period, block, variables, equation, where, residual, scale, iterations);
+  }
+
+  /** {@code help}: the hint to show, null for the default of the kind. */
+  public SolveFailure(Kind kind, String reason, String help, int period, int block, List<String> variables,
+      String equation, String where, double residual, double scale, int iterations) {
     super(reason, null, false, false);
+    this.kind = kind;
+    this.help = help != null ? help : switch (kind) {
+      case INDETERMINATE -> INDETERMINATE_HELP;
+      case SINGULAR -> SINGULAR_HELP;
+      default -> "check this block's equations for a sign error or a missing term, and the values the scenario"
+          + " sets for it";
+    };
     this.scale = scale > 0 ? scale : 1;
     this.period = period;
     this.block = block;
@@ -38,6 +76,20 @@ public final class SolveFailure extends RuntimeException {
     this.where = where;
     this.residual = residual;
     this.iterations = iterations;
+  }
+
+  private static Kind kindOf(String reason) {
+    return reason.startsWith("the Jacobian is singular") ? Kind.SINGULAR
+        : reason.startsWith("no convergence") ? Kind.NO_CONVERGENCE : Kind.OTHER;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The hint shown after {@code = help:}. */
+  public String help() {
+    return help;
   }
 
   public int period() {
@@ -64,18 +116,16 @@ public final class SolveFailure extends RuntimeException {
   /** The report shown to the user. */
   public String report() {
     List<String> shown = variables.size() > 12 ? variables.subList(0, 12) : variables;
-    boolean singular = getMessage().startsWith("the Jacobian is singular");
     return "solver failure in period " + period + ": " + getMessage() + "\n"
         + "  block " + block + " (" + variables.size() + " variable" + (variables.size() == 1 ? "" : "s") + "): "
         + String.join(", ", shown) + (variables.size() > shown.size() ? ", ..." : "") + "\n"
-        + "  largest residual " + String.format("%.3g", relativeResidual()) + " relative to scale ("
-        + String.format("%.3g", residual) + " / " + String.format("%.3g", scale) + ") in equation '" + equation
-        + "' (" + where + ")\n"
+        + (kind == Kind.INDETERMINATE
+            ? "  the equation that depends on the others: '" + equation + "' (" + where + "), residual "
+                + String.format("%.3g", relativeResidual()) + " relative to scale\n"
+            : "  largest residual " + String.format("%.3g", relativeResidual()) + " relative to scale ("
+                + String.format("%.3g", residual) + " / " + String.format("%.3g", scale) + ") in equation '"
+                + equation + "' (" + where + ")\n")
         + "  iterations tried: " + iterations + "\n"
-        + (singular
-            ? "  = help: the block's equations do not depend on its variables near this point: check for a variable"
-                + " that drops out (multiplied by zero) or a redundant equation\n"
-            : "  = help: check the equations of this block for a sign error or a missing term; try --method broyden"
-                + " or --method gauss-seidel, or start from values nearer the solution\n");
+        + "  = help: " + help + "\n";
   }
 }

@@ -18,8 +18,18 @@ public final class Workspace {
   /** Per block: the last factorised Jacobian, reused while it still cuts the residual fast. */
   final double[][] luCache;
   final int[][] pivotCache;
-  /** Jacobian evaluations in this run (for benchmarks and tests). */
+  /** Jacobian evaluations in this run by the iterations (for benchmarks and tests). */
   int jacobians;
+  /** Per block: whether its equations were found independent at a solution in this run. */
+  final boolean[] independent;
+  /** Jacobian evaluations in this run by the independence check (one per simultaneous block). */
+  int independenceChecks;
+  /** Scratch of the independence check: the partials' absolute values, the term magnitudes, the scaled matrix. */
+  final double[] absPartials;
+  final double[] magnitude;
+  final double[] scaled;
+  final double[] rowScale;
+  final double[] colScale;
 
   /** Partial derivatives of one block, in {@code CompiledBlock.partialExpr} order. */
   final double[] partials;
@@ -32,6 +42,8 @@ public final class Workspace {
 
   public Workspace(int maxTears, int maxVars, int blocks, int maxPartials) {
     partials = new double[maxPartials];
+    absPartials = new double[maxPartials];
+    independent = new boolean[blocks];
     tears = new double[3 * Math.max(1, maxTears)];
     luCache = new double[blocks][];
     pivotCache = new int[blocks][];
@@ -46,10 +58,26 @@ public final class Workspace {
     jac = new double[k * k];
     lu = new double[k * k];
     pivot = new int[k];
+    magnitude = new double[k * k];
+    scaled = new double[k * k];
+    rowScale = new double[k];
+    colScale = new double[k];
     tangent = new double[Math.max(1, maxVars) * k];
   }
 
   public int jacobians() {
     return jacobians;
+  }
+
+  /**
+   * Has every block's independence checked again at its next solution: for a period in which the
+   * scenario changes a value (a parameter set to where the equations become dependent).
+   */
+  public void recheckIndependence() {
+    java.util.Arrays.fill(independent, false);
+  }
+
+  public int independenceChecks() {
+    return independenceChecks;
   }
 }

@@ -166,4 +166,23 @@ class WorldModelTest {
     assertThat(r.value("RES[CHN]", 9)).isNotEqualTo(r.value("RES[CHN]", 1));
     assertThat(AccountingCheck.check(r)).isEmpty();
   }
+
+  /**
+   * Gauss-Seidel cannot solve the world model's large block (its iteration multiplies errors by
+   * about 13): the failure is the solver's, not a "guard the expression" error in the model, and
+   * its hint points to Newton instead of suggesting Gauss-Seidel or Broyden.
+   */
+  @Test
+  void gaussSeidelOnTheWorldModelFailsWithAHintThatCanWork() {
+    accord.model.Model m = accord.model.ModelLoader.load(WorldCalibration.modelFile(copy));
+    accord.solve.Program p = accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(m, null));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> accord.sim.Simulator.run(p, accord.sim.Scenario.of(3),
+            accord.solve.SolverSettings.DEFAULT.withMethod(accord.solve.Method.GAUSS_SEIDEL)))
+        .isInstanceOfSatisfying(accord.solve.SolveFailure.class, f -> {
+          assertThat(f.getMessage()).startsWith("gauss-seidel diverged after");
+          assertThat(f.help()).startsWith("Gauss-Seidel diverges on this block (spectral radius of its iteration about")
+              .endsWith("use --method newton (the default), which follows the exact Jacobian")
+              .doesNotContain("broyden");
+        });
+  }
 }
