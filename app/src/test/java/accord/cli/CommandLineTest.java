@@ -139,6 +139,6 @@ class CommandLineTest {
     Files.writeString(model, "var x = 1\n0 = x*x + 1 + 0*y\ny = 2*x\n");
     Outcome o = accord("run", model.toString(), "--periods", "3");
     assertThat(o.code()).isEqualTo(2);
-    assertThat(o.err()).startsWith("solver failure in period 2").doesNotContain("Exception");
+    assertThat(o.err()).contains("]: solver failure in period 2").doesNotContain("Exception");
   }
 }

@@ -109,7 +109,7 @@ class MalformedInputTest {
   }
 
   private static boolean isDiagnostic(String line) {
-    return LOCATION.matcher(line).find() || line.startsWith("error") || line.startsWith("solver failure");
+    return LOCATION.matcher(line).find() || line.startsWith("error[") || line.startsWith("warning[");
   }
 
   /** Every path of the folder shown as a bare file name, wherever it appears. */

@@ -700,7 +700,9 @@ public final class Program {
     Block block = b.block;
     Equation eq = equations.get(b.tearEq[worstI]);
     List<String> vars = model().labels(block.variables());
+    Model m = model();
     return new SolveFailure(kind, reason, help, period, block.index(), vars, eq.label(), eq.span().where(),
-        Math.abs(w.f[worstI]), w.scale[worstI], w.iterations);
+        Math.abs(w.f[worstI]), w.scale[worstI], w.iterations)
+        .located(eq.span(), (m.calendar() == null ? "period " : "") + m.periodLabel(period));
   }
 }

@@ -1,5 +1,7 @@
 package accord.solve;
 
+import accord.lang.Diagnostic;
+import accord.lang.Span;
 import java.util.List;
 
 /**
@@ -32,6 +34,9 @@ public final class SolveFailure extends RuntimeException {
 
   private final Kind kind;
   private final String help;
+  /** The worst equation's place in the model file, and the period as the model names it. */
+  private final Span span;
+  private final String periodName;
 
   private final int period;
   private final int block;
@@ -60,7 +65,15 @@ public final class SolveFailure extends RuntimeException {
   /** {@code help}: the hint to show, null for the default of the kind. */
   public SolveFailure(Kind kind, String reason, String help, int period, int block, List<String> variables,
       String equation, String where, double residual, double scale, int iterations) {
+    this(kind, reason, help, period, block, variables, equation, where, residual, scale, iterations, Span.NONE,
+        "period " + period);
+  }
+
+  private SolveFailure(Kind kind, String reason, String help, int period, int block, List<String> variables,
+      String equation, String where, double residual, double scale, int iterations, Span span, String periodName) {
     super(reason, null, false, false);
+    this.span = span;
+    this.periodName = periodName;
     this.kind = kind;
     this.help = help != null ? help : switch (kind) {
       case INDETERMINATE -> INDETERMINATE_HELP;
@@ -76,6 +89,12 @@ public final class SolveFailure extends RuntimeException {
     this.where = where;
     this.residual = residual;
     this.iterations = iterations;
+  }
+
+  /** The same failure placed at its equation's span, its period named as the model names it (2028Q1). */
+  public SolveFailure located(Span at, String name) {
+    return new SolveFailure(kind, getMessage(), help, period, block, variables, equation, where, residual, scale,
+        iterations, at, name);
   }
 
   private static Kind kindOf(String reason) {
@@ -113,19 +132,30 @@ public final class SolveFailure extends RuntimeException {
     return iterations;
   }
 
-  /** The report shown to the user. */
-  public String report() {
+  /** The failure as every problem is reported: the code of its kind, the worst equation's line, notes and a hint. */
+  public Diagnostic diagnostic() {
     List<String> shown = variables.size() > 12 ? variables.subList(0, 12) : variables;
-    return "solver failure in period " + period + ": " + getMessage() + "\n"
-        + "  block " + block + " (" + variables.size() + " variable" + (variables.size() == 1 ? "" : "s") + "): "
-        + String.join(", ", shown) + (variables.size() > shown.size() ? ", ..." : "") + "\n"
-        + (kind == Kind.INDETERMINATE
-            ? "  the equation that depends on the others: '" + equation + "' (" + where + "), residual "
-                + String.format("%.3g", relativeResidual()) + " relative to scale\n"
-            : "  largest residual " + String.format("%.3g", relativeResidual()) + " relative to scale ("
+    String code = switch (kind) {
+      case INDETERMINATE -> "E202";
+      case SINGULAR -> "E221";
+      case NO_CONVERGENCE -> "E220";
+      case OTHER -> "E222";
+    };
+    return Diagnostic.error(code, span, "solver failure in " + periodName + ": " + getMessage())
+        .withNote("block " + block + " (" + variables.size() + " variable" + (variables.size() == 1 ? "" : "s") + "): "
+            + String.join(", ", shown) + (variables.size() > shown.size() ? ", ..." : ""))
+        .withNote(kind == Kind.INDETERMINATE
+            ? "the equation that depends on the others: '" + equation + "' (" + where + "), residual "
+                + String.format("%.3g", relativeResidual()) + " relative to scale"
+            : "largest residual " + String.format("%.3g", relativeResidual()) + " relative to scale ("
                 + String.format("%.3g", residual) + " / " + String.format("%.3g", scale) + ") in equation '"
-                + equation + "' (" + where + ")\n")
-        + "  iterations tried: " + iterations + "\n"
-        + "  = help: " + help + "\n";
+                + equation + "' (" + where + ")")
+        .withNote("iterations tried: " + iterations)
+        .withHint(help);
+  }
+
+  /** The report shown to the user: {@link #diagnostic()} rendered. */
+  public String report() {
+    return diagnostic().render();
   }
 }

@@ -99,7 +99,7 @@ class IndependenceTest {
           assertThat(f.period()).isEqualTo(period);
           assertThat(f.variables()).containsExactlyInAnyOrderElementsOf(variables);
           assertThat(f.report())
-              .startsWith("solver failure in period " + period + ": the block is indeterminate: its equations are"
+              .contains("error[E202]: solver failure in period " + period + ": the block is indeterminate: its equations are"
                   + " not independent")
               .contains("block 0 (" + variables.size() + " variables): ")
               .contains("the equation that depends on the others: ")
