@@ -13,6 +13,7 @@ import accord.events.Keys;
 import accord.events.Timeline;
 import accord.sim.Change;
 import accord.sim.Trigger;
+import accord.yaml.TextFile;
 import accord.yaml.YamlTree;
 import accord.yaml.YamlTree.Field;
 import accord.yaml.YamlTree.Node;
@@ -57,15 +58,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
   private static final Set<String> SET_KEYS = Set.of("at", "until", "values");
 
   public static ScenarioFile load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ModelException(Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file)
-          .withHint("no such file: " + file.toAbsolutePath().normalize()));
-    }
-    SourceFile src = new SourceFile(file.toString(), text);
-    Node root = YamlTree.parse(src);
+    Node root = YamlTree.parse(TextFile.read(file, "scenario file"));
     if (!root.isMap()) {
       throw new ModelException(Diagnostic.error("E304", root.span(), "a scenario must be a YAML map of keys")
           .withHint("start with 'model: path/to/model.acc' and 'periods: 50'"));
@@ -78,7 +71,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     Map<String, Field> m = root.map();
     for (Map.Entry<String, Field> e : m.entrySet()) {
       if (!KEYS.contains(e.getKey())) {
-        errors.add(Diagnostic.error("E305", e.getValue().keySpan(), "unknown key '" + e.getKey() + "' in a scenario")
+        errors.add(Diagnostic.error("E305", e.getValue().keySpan(), "unknown key '" + YamlTree.visible(e.getKey())
+            + "' in a scenario")
             .withHint(hintFor(e.getKey(), KEYS)));
       }
     }
@@ -196,7 +190,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       Map<String, Field> c = item.map();
       c.forEach((k, f) -> {
         if (!SET_KEYS.contains(k)) {
-          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a change")
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + YamlTree.visible(k) + "' in a change")
               .withHint(hintFor(k, SET_KEYS)));
         }
       });
@@ -303,7 +297,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       Map<String, Field> b = item.map();
       b.forEach((k, f) -> {
         if (!BRANCH_KEYS.contains(k)) {
-          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a branch")
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + YamlTree.visible(k) + "' in a branch")
               .withHint(hintFor(k, BRANCH_KEYS)));
         }
       });
@@ -438,7 +432,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (n.isList()) {
       return "a list";
     }
-    return v instanceof String ? "'" + v + "'" : String.valueOf(v);
+    return v instanceof String ? "'" + YamlTree.visible((String) v) + "'" : String.valueOf(v);
   }
 
   private static String stem(Path file) {
