@@ -237,7 +237,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       n = new Node(big.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE, n.span());
     }
     if (!(n.value() instanceof Integer || n.value() instanceof Long)) {
-      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not " + describe(n))
+      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not "
+          + (n.value() instanceof Number ? text(n) : describe(n)))
           .withHint(key.equals("periods") ? "write periods: 50" : "periods are numbered 1, 2, ..."));
       return min;
     }

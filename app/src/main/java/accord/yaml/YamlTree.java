@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -77,13 +78,24 @@ public final class YamlTree {
   }
 
   public static Node parse(SourceFile file) {
+    JsonParser[] parser = new JsonParser[1];
     try (JsonParser p = FACTORY.createParser(file.text())) {
+      parser[0] = p;
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new ModelException(Diagnostic.error("E301", new Span(file, 1, 1, 1), "the scenario file is empty")
             .withHint("a scenario needs at least 'model:' and 'periods:'"));
       }
       return read(p, file);
+    } catch (StreamConstraintsException e) {
+      // a limit that keeps a hostile file from exhausting memory or the stack (nesting depth, a number's length):
+      // it carries no location, the parser does; Jackson's own message names its API, which means nothing to a user
+      JsonLocation loc = parser[0] == null ? null : parser[0].currentLocation();
+      int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+      int col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
+      String limit = String.valueOf(e.getOriginalMessage()).replaceAll(",? *from `[^`]*`", "");
+      throw new ModelException(Diagnostic.error("E302", new Span(file, line, col, 1), "malformed YAML: " + limit)
+          .withHint("a scenario needs only a few levels: its keys, a list of changes or events, and their fields"));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : Math.max(1, loc.getLineNr());

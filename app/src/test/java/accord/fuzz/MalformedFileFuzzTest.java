@@ -49,8 +49,8 @@ class MalformedFileFuzzTest {
 
   /** A family of cases: the files mutated, how they run and how many cases. */
   enum Family {
-    GL_MODEL("gl-model", 900, 10_000), GL_SCENARIO("gl-scenario", 980, 10_000),
-    WORLD_SCENARIO("world-scenario", 120, 60_000), WORLD_BLOCK("world-block", 8, 60_000);
+    GL_MODEL("gl-model", 920, 10_000), GL_SCENARIO("gl-scenario", 1000, 10_000),
+    WORLD_SCENARIO("world-scenario", 80, 60_000), WORLD_BLOCK("world-block", 6, 60_000);
 
     final String id;
     final int cases;
