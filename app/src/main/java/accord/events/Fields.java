@@ -94,7 +94,11 @@ final class Fields {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+      return String.valueOf((long) v);
+    }
+    // 1.798e+308, not its 309 digits
+    return Math.abs(v) >= 1e9 || (v != 0 && Math.abs(v) < 1e-6) ? String.format("%.4g", v)
         : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 

@@ -122,6 +122,10 @@ public final class YamlTree {
       return problem + " (" + y.getContext() + (at == null ? "" : " that starts at line " + (at.getLine() + 1)) + ")";
     }
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (original.startsWith("Expected a field name")) {
+      // Jackson's text names SnakeYAML's event classes
+      return "a key must be a name or a number, not a map or a list";
+    }
     return original.lines().filter(l -> l.startsWith("expected") || l.contains("found") || l.contains("but got"))
         .findFirst().orElse(original.lines().findFirst().orElse("malformed YAML"));
   }
