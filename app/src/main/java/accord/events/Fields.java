@@ -3,6 +3,7 @@ package accord.events;
 import accord.lang.Diagnostic;
 import accord.lang.Span;
 import accord.model.Names;
+import accord.yaml.YamlTree;
 import accord.yaml.YamlTree.Field;
 import accord.yaml.YamlTree.Node;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class Fields {
     map.forEach((k, f) -> {
       if (!allowed.contains(k)) {
         String near = Names.didYouMean(k, allowed);
-        errors.add(Diagnostic.error("E321", f.keySpan(), "unknown field '" + k + "' in " + what)
+        errors.add(Diagnostic.error("E321", f.keySpan(), "unknown field '" + YamlTree.visible(k) + "' in " + what)
             .withHint((near.isEmpty() ? "" : near + "; ") + "the fields are: " + String.join(", ", allowed.stream()
                 .sorted().toList())));
       }
@@ -93,7 +94,11 @@ final class Fields {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+      return String.valueOf((long) v);
+    }
+    // 1.798e+308, not its 309 digits
+    return Math.abs(v) >= 1e9 || (v != 0 && Math.abs(v) < 1e-6) ? String.format("%.4g", v)
         : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
@@ -143,7 +148,7 @@ final class Fields {
       } else if (item.value() instanceof String s && valid.contains(s)) {
         out.add(s);
       } else {
-        String text = item.value() instanceof String s ? s : String.valueOf(item.value());
+        String text = YamlTree.visible(item.value() instanceof String s ? s : String.valueOf(item.value()));
         String near = Names.didYouMean(text, valid);
         List<String> all = new ArrayList<>(valid);
         all.addAll(words.keySet());
@@ -166,7 +171,7 @@ final class Fields {
     if (n.value() instanceof String s && valid.contains(s)) {
       return s;
     }
-    String text = String.valueOf(n.value());
+    String text = YamlTree.visible(String.valueOf(n.value()));
     String near = Names.didYouMean(text, valid);
     errors.add(Diagnostic.error("E327", n.span(), "'" + text + "' is not a valid value of '" + key + "' in " + what)
         .withHint((near.isEmpty() ? "" : near + "; ") + "valid: " + String.join(", ", valid)));

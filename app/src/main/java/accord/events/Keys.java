@@ -36,7 +36,8 @@ public final class Keys {
     } else {
       List<String> names = new ArrayList<>(model.series().keySet());
       model.slots().forEach(x -> names.add(x.label()));
-      errors.add(Diagnostic.error("E312", span, "model " + model.name() + " has no parameter or series '" + label + "'")
+      errors.add(Diagnostic.error("E312", span, "model " + model.name() + " has no parameter or series '"
+          + accord.yaml.YamlTree.visible(label) + "'")
           .withHint(Names.didYouMean(label, names)));
       return out;
     }

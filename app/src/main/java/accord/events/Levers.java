@@ -235,6 +235,12 @@ final class Levers {
     }
     double flowFrom = value("x0[" + from + "," + d + "," + s + "]");
     double flowTo = value("x0[" + to + "," + d + "," + s + "]");
+    if (flowFrom <= 0) {
+      // the weight of 'from' would be (0 - 0) / 0: not a number in every quarter of the run
+      f.error("from", from + " sold " + d + " no " + s + " in 2024: there is no flow to move",
+          "pick an origin that supplies " + d + " with " + s);
+      return null;
+    }
     double moved;
     if (f.has("amount") == f.has("share")) {
       f.error("amount", "a relocation gives either 'amount' (USD bn a year) or 'share' (of the flow from " + from + ")",
@@ -287,12 +293,21 @@ final class Levers {
 
   private Lowered reservePolicy(Node body) {
     Fields f = new Fields("a reserve_policy", body, Set.of("region", "action", "amount", "share"), errors);
-    List<String> rs = f.codes("region", regions, Map.of("all", regions));
     String action = f.choice("action", List.of("accumulate", "sell", "hold", "diversify"), null);
+    // the dollar is the reserve currency: the model's United States holds no official reserves
+    // (res0 is 0), so it has none to buy or sell, and 'all' buyers or sellers are the other regions
+    boolean trades = "accumulate".equals(action) || "sell".equals(action);
+    List<String> rs = f.codes("region", regions, trades ? regionWords("USA") : Map.of("all", regions));
     if (action == null && !f.has("action")) {
       f.missing("action");
     }
     if (action == null) {
+      return null;
+    }
+    if (trades && rs.contains("USA")) {
+      errors.add(Diagnostic.error("E337", f.where("region"), "the United States holds no official reserves in the "
+          + "model (the dollar is the reserve currency), so it cannot " + (action.equals("sell") ? "sell" : "buy") + " any")
+          .withHint("name the regions whose central banks act, or write region: all for every region but the USA"));
       return null;
     }
     List<Event.Target> out = new ArrayList<>();

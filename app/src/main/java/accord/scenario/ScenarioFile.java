@@ -104,7 +104,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     Map<String, Field> m = root.map();
     for (Map.Entry<String, Field> e : m.entrySet()) {
       if (!KEYS.contains(e.getKey())) {
-        errors.add(Diagnostic.error("E305", e.getValue().keySpan(), "unknown key '" + e.getKey() + "' in a scenario")
+        errors.add(Diagnostic.error("E305", e.getValue().keySpan(), "unknown key '" + YamlTree.visible(e.getKey())
+            + "' in a scenario")
             .withHint(hintFor(e.getKey(), KEYS)));
       }
     }
@@ -275,7 +276,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       Map<String, Field> c = item.map();
       c.forEach((k, f) -> {
         if (!SET_KEYS.contains(k)) {
-          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a change")
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + YamlTree.visible(k) + "' in a change")
               .withHint(hintFor(k, SET_KEYS)));
         }
       });
@@ -329,7 +330,8 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       n = new Node(big.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE, n.span());
     }
     if (!(n.value() instanceof Integer || n.value() instanceof Long)) {
-      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not " + describe(n))
+      errors.add(Diagnostic.error("E315", n.span(), "'" + key + "' must be a whole number, not "
+          + (n.value() instanceof Number ? text(n) : describe(n)))
           .withHint(key.equals("periods") ? "write periods: 50" : "periods are numbered 1, 2, ..."));
       return min;
     }
@@ -389,7 +391,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       Map<String, Field> b = item.map();
       b.forEach((k, f) -> {
         if (!BRANCH_KEYS.contains(k)) {
-          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + k + "' in a branch")
+          errors.add(Diagnostic.error("E305", f.keySpan(), "unknown key '" + YamlTree.visible(k) + "' in a branch")
               .withHint(hintFor(k, BRANCH_KEYS)));
         }
       });
@@ -502,7 +504,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (n.isList()) {
       return "a list";
     }
-    return v instanceof String ? "'" + v + "'" : String.valueOf(v);
+    return v instanceof String ? "'" + YamlTree.visible((String) v) + "'" : String.valueOf(v);
   }
 
   private static String stem(Path file) {
