@@ -137,7 +137,11 @@ final class RunCommand implements Callable<Integer> {
     out.println(String.format("solved %d %s in %.1f ms (%d iteration%s in simultaneous blocks)",
         r.periods() - 1, unit(model, r.periods() - 1), r.nanos() / 1e6, r.iterations(),
         r.iterations() == 1 ? "" : "s"));
-    if (this.out != null) {
+    if (this.out != null && !violations.isEmpty()) {
+      // a run whose accounting is broken is not a solution to keep: the user's file stays as it was
+      out.println("not written: " + this.out + " (the run breaks the accounting identities below; "
+          + (java.nio.file.Files.exists(this.out) ? "the file is unchanged)" : "no file was made)"));
+    } else if (this.out != null) {
       List<Integer> written = selected != null ? selected
           : model.outputLabels().stream().map(model::slotOf).toList();
       int columns = CsvWriter.wideColumns(written);

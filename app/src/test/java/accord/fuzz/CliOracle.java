@@ -25,6 +25,9 @@ final class CliOracle {
   static final Pattern POSITIONED = Pattern.compile("^\\S.*:\\d+:\\d+: error\\[E\\d{3}\\]: \\S.*", Pattern.DOTALL);
   /** {@code file: error[E123]: message}: the file-level form, where the problem has no position. */
   static final Pattern FILE_LEVEL = Pattern.compile("^\\S.*: error\\[E\\d{3}\\]: \\S.*", Pattern.DOTALL);
+  private static final Pattern WARNING = Pattern.compile("^(?:\\S.*: )?warning\\[W\\d{3}\\]: ");
+  /** The solver's report, a diagnostic with an E2xx code. */
+  private static final Pattern SOLVER = Pattern.compile("^(?:\\S.*: )?error\\[E2\\d{2}\\]: solver failure in ");
   private static final Pattern BROKEN_IDENTITY = Pattern.compile("(?m)^accounting: \\d+ broken identit");
   /** A line of a Java stack trace or exception text (source lines echoed by a diagnostic start with "  N | "). */
   private static final Pattern TRACE = Pattern.compile(
@@ -51,7 +54,9 @@ final class CliOracle {
       m.find();
       out.add("a stack trace or internal error: '" + m.group().strip() + "'");
     }
-    List<String> errLines = o.err().lines().filter(l -> !l.startsWith("warning: ")).toList();
+    // warnings (warning[W...] with their source excerpt, notes and hint) go with any exit code
+    List<String> errLines = o.err().lines().filter(l -> !l.isBlank() && !l.startsWith(" ")
+        && !WARNING.matcher(l).find() && !l.startsWith("... and ")).toList();
     String first = errLines.isEmpty() ? "" : errLines.get(0);
     switch (o.code()) {
       case 0 -> {
@@ -67,7 +72,7 @@ final class CliOracle {
         }
       }
       case 2 -> {
-        if (!first.startsWith("solver failure in period ")) {
+        if (!SOLVER.matcher(first).find()) {
           out.add("exit code 2 without a solver report first: '" + first + "'");
         }
       }

@@ -64,17 +64,6 @@ class LeverFuzzTest {
   static final List<String> REGIONS = List.of("USA", "CHN", "EUR", "JPN", "KOR", "TWN", "IND", "MEX", "CAN", "ROW");
   static final List<String> SECTORS = List.of("AGR", "ENE", "CRM", "MET", "CHE", "MAC", "ELE", "AUT", "CON", "SER");
 
-  /**
-   * Evaluation failures at extreme settings inside the ranges, found by this suite and handed to
-   * other parts of issue 9: the solver's Newton steps reach a point where an equation cannot be
-   * evaluated (a log of a negative exchange rate, an overflow) and report it as an error in the
-   * model's line instead of a solver failure (engine solve); a region whose every import is
-   * withheld divides by zero in PIM (models/world/blocks/outputs.acc). Counted, not failed, unless
-   * -Daccord.fuzz.strict=true.
-   */
-  static final List<String> HANDED_OVER = List.of("log of a non-positive number", "a residual is not finite",
-      "division by zero in period");
-  static final boolean STRICT = Boolean.getBoolean("accord.fuzz.strict");
 
   static Model model;
   static Program program;
@@ -107,12 +96,21 @@ class LeverFuzzTest {
   @Test
   void randomEventsInsideTheirBoundsHoldEveryIdentity() {
     List<Setting> settings = new ArrayList<>();
+    int refused = 0;
     for (int i = 0; i < Math.round(EVENT_RUNS * SCALE); i++) {
       String id = String.format("events-%04d", i);
       if (ONLY == null || ONLY.equals(id)) {
-        settings.add(events(id, new Random(MalformedFileFuzzTest.mix(SEED, 10, i))));
+        Setting setting = events(id, new Random(MalformedFileFuzzTest.mix(SEED, 10, i)));
+        if (setting != null) {
+          settings.add(setting);
+        } else {
+          refused++;
+        }
       }
     }
+    System.out.printf("lever fuzz events: %d settings refused with E129 (their fields together leave a declared range)%n",
+        refused);
+    assertThat(refused).as("refusals are the exception").isLessThan(settings.size() / 4 + 1);
     runAll("events", settings);
   }
 
@@ -181,11 +179,6 @@ class LeverFuzzTest {
       }
       if (cause instanceof EvalFailure ev) {
         String message = ev.diagnostic().render();
-        if (!STRICT && HANDED_OVER.stream().anyMatch(message::contains)) {
-          return "evaluation failure (handed over): " + message.lines().findFirst().orElse("")
-              .replaceAll("^.*error\\[E\\d+\\]: ", "").replaceAll(" in period \\d+", "")
-              .replaceAll("\\(-?[0-9.E-]+\\)", "(x)");
-        }
         failures.add(describe(s, "an equation cannot be evaluated: " + message));
         return "evaluation failure";
       }
@@ -247,8 +240,12 @@ class LeverFuzzTest {
     String text = yaml.toString();
     List<Diagnostic> errors = new ArrayList<>();
     List<Event> events = EventReader.read(YamlTree.parse(new SourceFile(id + ".yaml", text)), model, PERIODS, errors);
+    // every field is inside its documented bounds, so the one refusal allowed is E129: fields that
+    // together take a series outside the model's declared range (a tax cut below a region's rate)
+    if (!errors.isEmpty() && errors.stream().allMatch(d -> d.code().equals("E129") && d.span().line() > 0)) {
+      return null;
+    }
     if (!errors.isEmpty()) {
-      // every field is inside its documented bounds: a refusal is a fault of the reader or of this generator
       throw new AssertionError("case " + id + ": events inside their bounds refused:\n"
           + errors.stream().map(Diagnostic::render).reduce("", String::concat) + text);
     }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Replay one case: {@code -Daccord.fuzz.seed=S -Daccord.fuzz.case=gl-model-0123} (the
  * failure message gives both; the case's file is also kept under target/fuzz-failures). More
- * cases: {@code -Daccord.fuzz.scale=10}. Known faults of other parts of
- * the code (see {@link HandedOver}) fail the suite with {@code -Daccord.fuzz.strict=true}.
+ * cases: {@code -Daccord.fuzz.scale=10}.
  */
 class MalformedFileFuzzTest {
 
@@ -63,40 +62,6 @@ class MalformedFileFuzzTest {
     }
   }
 
-  /**
-   * Faults the fuzzer found in parts of the code that other work on issue 9 is changing (the
-   * model parser and loader, the structure analysis, the run command). A case that shows one of
-   * them is counted and named in the summary, not failed, unless -Daccord.fuzz.strict=true; every
-   * other problem of the same case still fails it. Remove an entry once its fix is in.
-   */
-  enum HandedOver {
-    /** The model loader's "cannot read model file" for UTF-16, Latin-1 or binary bytes has no file prefix. */
-    MODEL_FILE_NOT_UTF8((c, o) -> first(o).startsWith("error[E118]: cannot read model file")),
-    /** 3,000+ nested parentheses, powers, calls or minus signs, or a 100,000-term sum, overflow the stack. */
-    DEEP_MODEL_STACK_OVERFLOW((c, o) -> o.thrown() instanceof StackOverflowError
-        || o.err().contains("java.lang.StackOverflowError")),
-    /** "model X has 2 equations for 26 unknowns" (E108, E109) is printed without the file it is about. */
-    EQUATION_COUNT_WITHOUT_FILE((c, o) -> first(o).matches("error\\[E10[89]\\]: model .*")),
-    /** accord check of a model with no equations fails with an IndexOutOfBoundsException. */
-    EMPTY_MODEL_CHECK((c, o) -> c.args().get(0).equals("check") && o.err().contains("IndexOutOfBoundsException")),
-    /** A number past the largest double (1e400) in a model is taken as infinity: exit 0, Infinity in the output. */
-    MODEL_NUMBER_OVERFLOWS_TO_INFINITY((c, o) -> !c.base().yaml() && o.code() == 0 && o.nonFinite() != null),
-    /** accord run writes --out, then exits 1 for broken identities: the file the user had is replaced. */
-    OUTPUT_WRITTEN_WITH_BROKEN_IDENTITIES((c, o) -> o.code() == 1 && o.outputChanged()
-        && o.out().contains(" broken identit"));
-
-    final java.util.function.BiPredicate<Case, CliOracle.Outcome> shows;
-
-    HandedOver(java.util.function.BiPredicate<Case, CliOracle.Outcome> shows) {
-      this.shows = shows;
-    }
-
-    private static String first(CliOracle.Outcome o) {
-      return o.err().lines().findFirst().orElse("");
-    }
-  }
-
-  static final boolean STRICT = Boolean.getBoolean("accord.fuzz.strict");
   /** -Daccord.fuzz.dump=true keeps every case and its output under target/fuzz/dump, to read the messages. */
   static final boolean DUMP = Boolean.getBoolean("accord.fuzz.dump");
 
@@ -190,8 +155,13 @@ class MalformedFileFuzzTest {
         5, false, false, List.of()))).hasSize(2);
     assertThat(CliOracle.problems(new CliOracle.Outcome(1, "", "a.acc:3:5: error[E101]: x\n\tat accord.X.y(X.java:3)\n",
         null, 5, false, false, List.of()))).hasSize(1);
-    assertThat(CliOracle.problems(new CliOracle.Outcome(2, "", "solver failure in period 3: no convergence\n", null, 5,
-        false, true, List.of()))).hasSize(1);
+    assertThat(CliOracle.problems(new CliOracle.Outcome(2, "", "m.acc:4:1: error[E220]: solver failure in period 3: no "
+        + "convergence\n", null, 5, false, true, List.of()))).hasSize(1);
+    assertThat(CliOracle.problems(new CliOracle.Outcome(2, "", "no convergence\n", null, 5, false, false, List.of())))
+        .hasSize(1);
+    // a warning, with its excerpt and hint, goes with a clean exit
+    assertThat(CliOracle.problems(new CliOracle.Outcome(0, "", "m.acc:9:14: warning[W501]: R >= 0 fails\n  9 | check R >= 0"
+        + "\n    |       ^\n  = help: read with care\n", null, 5, false, false, List.of()))).isEmpty();
     assertThat(CliOracle.problems(new CliOracle.Outcome(0, "model M\n", "", null, 5, false, true,
         List.of(".accord-1.csv")))).hasSize(1);
     assertThat(CliOracle.problems(new CliOracle.Outcome(-1, "", "", null, 10_000, true, false, List.of()))).hasSize(1);
@@ -207,7 +177,6 @@ class MalformedFileFuzzTest {
     long start = System.nanoTime();
     List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     Map<Kind, int[]> exits = Collections.synchronizedMap(new EnumMap<>(Kind.class));
-    Map<HandedOver, List<String>> handedOver = Collections.synchronizedMap(new EnumMap<>(HandedOver.class));
     ConcurrentLinkedQueue<Case> queue = new ConcurrentLinkedQueue<>(cases);
     ExecutorService workers = Executors.newFixedThreadPool(THREADS);
     try {
@@ -224,12 +193,6 @@ class MalformedFileFuzzTest {
                 counts[4] = (int) Math.max(counts[4], o.millis());
               }
               List<String> problems = CliOracle.problems(o);
-              List<HandedOver> known = Stream.of(HandedOver.values()).filter(h -> h.shows.test(c, o)).toList();
-              if (!STRICT && !known.isEmpty()) {
-                known.forEach(h -> handedOver.computeIfAbsent(h, x -> Collections.synchronizedList(new ArrayList<>()))
-                    .add(c.id()));
-                problems = problems.stream().filter(p -> !explainedBy(p, known)).toList();
-              }
               if (DUMP) {
                 keep(c, o, problems, WORK.resolve("dump"));
               }
@@ -254,31 +217,11 @@ class MalformedFileFuzzTest {
         family.id, cases.size(), seconds, SEED, THREADS));
     new TreeMap<>(exits).forEach((k, n) -> summary.append(String.format("  %-20s exit 0: %4d  1: %4d  2: %4d  other: %d"
         + "  slowest %d ms%n", k, n[0], n[1], n[2], n[3], n[4])));
-    new TreeMap<>(handedOver).forEach((h, ids) -> summary.append(String.format("  handed over: %s in %d cases, e.g. %s%n",
-        h, ids.size(), ids.stream().sorted().limit(3).toList())));
     System.out.print(summary);
     assertThat(failures).as(() -> report(failures)).isEmpty();
     if (ONLY == null) {
       assertThat(cases).as("cases of %s", family.id).hasSizeGreaterThanOrEqualTo((int) (family.cases * SCALE) / 2);
     }
-  }
-
-  /** Whether a problem is one a known, handed-over fault produces (and nothing else). */
-  private static boolean explainedBy(String problem, List<HandedOver> known) {
-    for (HandedOver h : known) {
-      boolean explained = switch (h) {
-        case MODEL_FILE_NOT_UTF8, EQUATION_COUNT_WITHOUT_FILE -> problem.startsWith("exit code 1 without");
-        case DEEP_MODEL_STACK_OVERFLOW -> problem.startsWith("the command line threw java.lang.StackOverflowError")
-            || problem.contains("StackOverflowError") || problem.equals("exit code 3");
-        case EMPTY_MODEL_CHECK -> problem.contains("IndexOutOfBoundsException") || problem.equals("exit code 3");
-        case OUTPUT_WRITTEN_WITH_BROKEN_IDENTITIES -> problem.equals("exit code 1, and the output file changed");
-        case MODEL_NUMBER_OVERFLOWS_TO_INFINITY -> problem.startsWith("exit code 0, and the output file holds");
-      };
-      if (explained) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The cases of a family: kinds in turn, bases in turn, details from the case's own seed. */

@@ -96,7 +96,11 @@ public final class Lexer {
     }
     String text = src.substring(start, pos);
     try {
-      Double.parseDouble(text);
+      if (Double.isInfinite(Double.parseDouble(text))) {
+        errors.add(Diagnostic.error("E004", span(start, pos - start), "the number " + text + " is too large: "
+            + "numbers are doubles, at most about 1.8e308").withHint("a value this large is a typo or a unit "
+            + "mistake: write the number in the model's units"));
+      }
     } catch (NumberFormatException e) {
       errors.add(Diagnostic.error("E001", span(start, pos - start), "malformed number '" + text + "'"));
     }
@@ -127,7 +131,7 @@ public final class Lexer {
       return;
     }
     if (ONE_CHAR.indexOf(c) < 0) {
-      errors.add(Diagnostic.error("E003", span(start, 1), "unexpected character '" + c + "'"));
+      errors.add(Diagnostic.error("E003", span(start, 1), "unexpected character " + shown(c)));
       pos++;
       return;
     }
@@ -176,5 +180,12 @@ public final class Lexer {
       }
     }
     return tokens.get(tokens.size() - 1);
+  }
+
+  /** A character as the user can read it: quoted if it prints, its code point (U+2028) if not. */
+  private static String shown(char c) {
+    boolean prints = !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT
+        && !Character.isSurrogate(c) && Character.isDefined(c);
+    return prints ? "'" + c + "'" : String.format("U+%04X", (int) c);
   }
 }

@@ -22,6 +22,22 @@ public final class Simulator {
   private Simulator() {
   }
 
+  /**
+   * A run keeps every period of every series in memory: one that cannot fit in half of the heap is
+   * refused before it starts (E130), rather than failing with OutOfMemoryError after minutes.
+   */
+  static void refuseBeyondMemory(Model model, int periods) {
+    long bytes = (long) periods * model.slotCount() * Double.BYTES;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap / 2) {
+      throw new accord.lang.ModelException(accord.lang.Diagnostic.error("E130", accord.lang.Span.NONE,
+          String.format(java.util.Locale.ROOT, "a run of %d periods of model %s (%d series) needs about %.1f GB of "
+              + "memory, more than this Java process may use", periods, model.name(), model.slotCount(), bytes / 1e9))
+          .withNote(String.format(java.util.Locale.ROOT, "its heap limit is %.1f GB, and a run may take half of it",
+              heap / 1e9)).withHint("run fewer periods, or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx16g)"));
+    }
+  }
+
   public static Results run(Program program, Scenario scenario, SolverSettings settings) {
     return run(program, scenario, settings, ProgressListener.NONE);
   }
@@ -31,6 +47,7 @@ public final class Simulator {
     Model model = program.model();
     int n = scenario.periods();
     int slots = model.slotCount();
+    refuseBeyondMemory(model, n);
     double[][] rows = new double[n][];
     // the first row before any change: what a known series holds when no path or change says otherwise
     double[] base = scenario.startRow() != null ? Arrays.copyOf(scenario.startRow(), slots) : model.initialRow();
@@ -77,7 +94,16 @@ public final class Simulator {
       }
       changed = changing;
       rows[t] = row;
-      iterations += program.solve(rows, t, t + 1, settings, w);
+      try {
+        iterations += program.solve(rows, t, t + 1, settings, w);
+      } catch (accord.solve.EvalFailure e) {
+        if (!changedBy(scenario.changes(), triggered, t + 1)) {
+          throw e;   // the model's own equations fail on its own path: an error in the model
+        }
+        throw accord.solve.SolveFailure.evaluation(e, (model.calendar() == null ? "period " : "")
+            + model.periodLabel(t + 1), "the values the scenario sets push the model outside the range where its "
+            + "equations are defined: try smaller or shorter changes, and read which lever drives this equation");
+      }
       progress.period(t + 1, n);
     }
     return new Results(model, scenario, rows, iterations, System.nanoTime() - start, fired);
@@ -110,6 +136,11 @@ public final class Simulator {
     }
     // steady growth is geometric: carry the growth factor, exact on a balanced-growth path
     return before != 0 && (last > 0) == (before > 0) ? last * (last / before) : last + change;
+  }
+
+  /** Whether a change (of the file or a trigger) has taken effect by {@code period}. */
+  private static boolean changedBy(List<Change> changes, List<Change> triggered, int period) {
+    return changes.stream().anyMatch(c -> c.from() <= period) || triggered.stream().anyMatch(c -> c.from() <= period);
   }
 
   /** The slots that a change holds in {@code period}. */

@@ -24,6 +24,11 @@ public final class EvalFailure extends RuntimeException {
     return period;
   }
 
+  /** Where the failing expression is in the model file. */
+  public Span span() {
+    return span;
+  }
+
   /** The label of the equation that failed. */
   public String equation() {
     return equation;

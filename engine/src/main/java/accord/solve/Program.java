@@ -380,7 +380,7 @@ public final class Program {
             break;
           }
           if (lambda < 1e-4) {
-            throw e;
+            throw stuck(e, b, cur, rows, t, period, w);
           }
         }
         lambda /= 2;
@@ -454,7 +454,7 @@ public final class Program {
           ft = w.f[0];
         } catch (EvalFailure e) {
           if (fresh && lambda < 1e-4) {
-            throw e;
+            throw stuck(e, b, cur, rows, t, period, w);
           }
           failed = true;
         }
@@ -580,6 +580,21 @@ public final class Program {
   private static final String JACOBIAN_HELP = "a derivative in this block cannot be evaluated at this point (a"
       + " kink or a pole: a square root or a power at zero, a division by something that reaches zero): check the"
       + " values that reach it";
+
+  /**
+   * Every step from the point reached, however short, leads where an equation cannot be evaluated
+   * (a log of a negative number, a value that is not finite): the iteration is stuck at a point
+   * where the equations are defined, which is a solver failure, not an error in the model. The
+   * report is made at that point.
+   */
+  private SolveFailure stuck(EvalFailure e, CompiledBlock b, double[] cur, double[][] rows, int t, int period,
+      Workspace w) {
+    residuals(b, w.x, cur, rows, t, period, w);
+    return failure(Kind.NO_CONVERGENCE, "stopped after " + w.iterations + " iteration" + (w.iterations == 1 ? "" : "s")
+        + ": every step from the point reached leads where " + e.getMessage() + " (in the equation for '"
+        + e.equation() + "')", "the block is pushed toward values where its equations are undefined: " + CHECK_VALUES,
+        b, period, w, -1);
+  }
 
   private static final String CHECK_VALUES = "check the values the scenario sets (a lever far outside its usual"
       + " range, or of the wrong sign), the closure, and this block's equations for a sign error or a missing term";

@@ -97,6 +97,17 @@ public final class SolveFailure extends RuntimeException {
         iterations, at, name);
   }
 
+  /**
+   * An equation that cannot be evaluated (a log of a negative number, a division by zero) in a
+   * period whose values a scenario changed: the scenario took the run where the model is not
+   * defined, a failure of this run rather than an error in the model's text.
+   */
+  public static SolveFailure evaluation(EvalFailure e, String periodName, String help) {
+    return new SolveFailure(Kind.OTHER, "the scenario's values take the run where an equation cannot be evaluated: "
+        + e.getMessage() + " in the equation for '" + e.equation() + "'", help, e.period(), -1, List.of(), e.equation(),
+        e.span() == null ? "" : e.span().where(), Double.NaN, 1, 0, e.span() == null ? Span.NONE : e.span(), periodName);
+  }
+
   private static Kind kindOf(String reason) {
     return reason.startsWith("the Jacobian is singular") ? Kind.SINGULAR
         : reason.startsWith("no convergence") ? Kind.NO_CONVERGENCE : Kind.OTHER;
@@ -141,8 +152,11 @@ public final class SolveFailure extends RuntimeException {
       case NO_CONVERGENCE -> "E220";
       case OTHER -> "E222";
     };
-    return Diagnostic.error(code, span, "solver failure in " + periodName + ": " + getMessage())
-        .withNote("block " + block + " (" + variables.size() + " variable" + (variables.size() == 1 ? "" : "s") + "): "
+    Diagnostic d = Diagnostic.error(code, span, "solver failure in " + periodName + ": " + getMessage());
+    if (variables.isEmpty()) {
+      return d.withHint(help);
+    }
+    return d.withNote("block " + block + " (" + variables.size() + " variable" + (variables.size() == 1 ? "" : "s") + "): "
             + String.join(", ", shown) + (variables.size() > shown.size() ? ", ..." : ""))
         .withNote(kind == Kind.INDETERMINATE
             ? "the equation that depends on the others: '" + equation + "' (" + where + "), residual "

@@ -146,8 +146,12 @@ public final class StructuralAnalysis {
     }
     String summary = count(eqs.size(), "equation") + " for " + count(unknowns.length, "unknown");
     if (errors.isEmpty() || errors.size() > LIST_LIMIT) {
-      errors.add(0, Diagnostic.error(eqs.size() > unknowns.length ? "E111" : "E108", Span.NONE,
-          "model " + model.name() + " has " + summary));
+      // named by its file (that of its first equation), as every problem is
+      Span file = eqs.isEmpty() ? Span.NONE : new Span(eqs.get(0).span().file(), 0, 0, 0);
+      errors.add(0, Diagnostic.error(eqs.size() > unknowns.length ? "E111" : "E108", file,
+          "model " + model.name() + " has " + summary).withHint(eqs.size() > unknowns.length
+          ? "remove redundant equations (identities that follow from the others belong in 'hidden')"
+          : "give each variable an equation, or declare the ones set from outside as 'exogenous'"));
     } else {
       Diagnostic first = errors.get(0);
       errors.set(0, new Diagnostic(first.code(), first.span(), first.message() + " (" + summary + ")", first.hint()));
