@@ -58,6 +58,6 @@ final class CalibrateCommand implements Callable<Integer> {
     out.printf("%d targets; largest gap between model and balanced target %.2e%% (flows in 2025Q1, stocks and"
         + " rates at end-2024); wrote %s%n", targets.stream().filter(x -> !x.isRemainder()).count(), 100 * worst,
         Home.world().resolve("calibrated"));
-    return worst < 1e-3 ? 0 : Errors.USER;
+    return worst <= WorldCalibration.TARGET_TOLERANCE ? 0 : Errors.USER;
   }
 }

@@ -43,6 +43,15 @@ public final class Simulator {
   }
 
   public static Results run(Program program, Scenario scenario, SolverSettings settings, ProgressListener progress) {
+    return run(program, scenario, settings, progress, program.workspace());
+  }
+
+  /**
+   * The same, in the workspace given, whose counters then tell what the solver did (the Jacobians
+   * it evaluated): for tests and benchmarks.
+   */
+  public static Results run(Program program, Scenario scenario, SolverSettings settings, ProgressListener progress,
+      Workspace w) {
     long start = System.nanoTime();
     Model model = program.model();
     int n = scenario.periods();
@@ -62,7 +71,6 @@ public final class Simulator {
     for (int i = 0; i < pathSlots.length; i++) {
       paths[i] = model.paths().get(pathSlots[i]);
     }
-    Workspace w = program.workspace();
     int iterations = 0;
     List<Change> triggered = new ArrayList<>();
     Map<String, Integer> fired = new LinkedHashMap<>();

@@ -36,6 +36,21 @@ public final class Calibration {
   static final double DIVIDEND_YIELD = 0.02;
   /** Interest-rate smoothing of the policy rules, as in the model (rhoR), for the term premium. */
   static final double SMOOTHING = 0.8;
+  /**
+   * The propensity to consume out of income is at most this share of 2024's average propensity
+   * C/YD, so that consumption out of wealth (a2) keeps at least a tenth of consumption and stays
+   * positive (assumption). It binds where households save more than a sixth of their income
+   * (C/YD below ALPHA1 / 0.9 = 0.83): China (a1 0.585), the euro area (0.743), Taiwan (0.683) and
+   * India (0.742); the other regions take ALPHA1.
+   */
+  static final double A1_SHARE_OF_AVERAGE = 0.9;
+  /**
+   * The range in which a households' share of investment derived from the sector accounts is
+   * believed (below it, or above, the household net-lending figure and the national accounts do
+   * not agree, and HOUSING_SHARE is used). It binds for Korea, whose figures give -4.8%.
+   */
+  static final double HOUSING_SHARE_MIN = 0.05;
+  static final double HOUSING_SHARE_MAX = 0.6;
 
   final WorldData data;
   final TradeCalibration trade;
@@ -141,7 +156,8 @@ public final class Calibration {
    * Households' share of gross fixed capital formation (their dwellings and unincorporated
    * business): where the sector accounts give their net lending (sector_balances.csv: Fed Z.1,
    * ECB, PBoC, RBI), what their saving leaves after it; elsewhere HOUSING_SHARE, at most their
-   * saving (assumption: households do not borrow to build).
+   * saving (assumption: households do not borrow to build), which binds for Japan (3.6% of
+   * investment) and Korea (23%).
    */
   private double housingShare(int r) {
     Region x = region[r];
@@ -149,7 +165,7 @@ public final class Calibration {
     double lending = data.value(g, "household_net_lending", Double.NaN);
     if (!Double.isNaN(lending)) {
       double share = (x.yd - x.c - lending / 100 * x.gdp) / x.i;
-      if (share >= 0.05 && share <= 0.6) {
+      if (share >= HOUSING_SHARE_MIN && share <= HOUSING_SHARE_MAX) {
         return share;
       }
     }
@@ -364,7 +380,7 @@ public final class Calibration {
       throw new IllegalStateException(REGIONS.get(r) + ": firms would retain " + Math.round(100 * x.ret)
           + "% of their profits to pay 2024's dividends");
     }
-    x.a1 = Math.min(ALPHA1, 0.9 * x.c / x.yd);
+    x.a1 = Math.min(ALPHA1, A1_SHARE_OF_AVERAGE * x.c / x.yd);
     x.a2 = (x.c - x.a1 * x.yd) / x.v;
   }
 }

@@ -20,6 +20,11 @@ final class PositionsCalibration {
   static final double MIN_HOME_EQUITY = 0.3;
   /** Foreign holders' long share of the rest of the world's debt (assumption: the nine's average is near it). */
   static final double ROW_LONG_SHARE = 0.4;
+  /**
+   * The largest dollar share of a holder's reserves (assumption: every reserve manager keeps some
+   * other currencies). It binds for Japan, whose Treasury intensity would give 93%.
+   */
+  static final double MAX_DOLLAR_SHARE = 0.9;
 
   final WorldData data;
   final int nr = REGIONS.size();
@@ -147,7 +152,7 @@ final class PositionsCalibration {
   /**
    * Reserve managers' weights: the dollar share of each holder's reserves is IMF COFER's world
    * dollar share scaled by the holder's Treasury intensity (TIC official holdings over its
-   * reserves, relative to the world's), at most 90%; the rest follows COFER's other currencies,
+   * reserves, relative to the world's), at most MAX_DOLLAR_SHARE; the rest follows COFER's other currencies,
    * less the holder's own.
    */
   private void reserves() {
@@ -168,7 +173,7 @@ final class PositionsCalibration {
         continue;
       }
       double intensity = data.officialTreasuries(REGIONS.get(k)) / res[k] / (ticWorld / resWorld);
-      double dollars = Math.min(0.9, data.reserveShare("USA") / cofer * intensity);
+      double dollars = Math.min(MAX_DOLLAR_SHARE, data.reserveShare("USA") / cofer * intensity);
       double others = 0;
       for (int j = 0; j < nr; j++) {
         others += j == us || j == k ? 0 : data.reserveShare(REGIONS.get(j));
