@@ -105,11 +105,11 @@ public final class Simulator {
       try {
         iterations += program.solve(rows, t, t + 1, settings, w);
       } catch (accord.solve.EvalFailure e) {
+        String name = (model.calendar() == null ? "period " : "") + model.periodLabel(t + 1);
         if (!changedBy(scenario.changes(), triggered, t + 1)) {
-          throw e;   // the model's own equations fail on its own path: an error in the model
+          throw e.named(name);   // the model's own equations fail on its own path: an error in the model
         }
-        throw accord.solve.SolveFailure.evaluation(e, (model.calendar() == null ? "period " : "")
-            + model.periodLabel(t + 1), "the values the scenario sets push the model outside the range where its "
+        throw accord.solve.SolveFailure.evaluation(e, name, "the values the scenario sets push the model outside the range where its "
             + "equations are defined: try smaller or shorter changes, and read which lever drives this equation");
       }
       progress.period(t + 1, n);
