@@ -19,9 +19,12 @@ saved=$(mktemp -d)
 current=""
 child=""
 
+# restored with a new modification time (not cp -p): an older one would leave the mutant's classes
+# in target/ looking up to date, and every later run would test the mutant
 restore() {
   if [ -n "$current" ]; then
-    cp -p "$saved/original" "$root/$current"
+    cp "$saved/original" "$root/$current"
+    touch "$root/$current"
     current=""
   fi
 }
