@@ -115,12 +115,12 @@ class LeverFuzzTest {
   }
 
   @Test
-  void randomLeverSeriesInsideTheirRangesHoldEveryIdentity() {
+  void randomLeverSeriesInsideTheirDeclaredRangesHoldEveryIdentity() {
     List<Setting> settings = new ArrayList<>();
     for (int i = 0; i < Math.round(SERIES_RUNS * SCALE); i++) {
       String id = String.format("series-%04d", i);
       if (ONLY == null || ONLY.equals(id)) {
-        settings.add(series(id, new Random(MalformedFileFuzzTest.mix(SEED, 11, i)), LeverRanges.FROM_EVENTS));
+        settings.add(series(id, new Random(MalformedFileFuzzTest.mix(SEED, 11, i)), LeverRanges.DECLARED));
       }
     }
     runAll("series", settings);
@@ -132,11 +132,13 @@ class LeverFuzzTest {
     Random r = new Random(SEED);
     int checked = 0;
     for (int i = 0; i < 200; i++) {
-      for (Change c : series("check", r, LeverRanges.FROM_EVENTS).changes()) {
+      for (Change c : series("check", r, LeverRanges.DECLARED).changes()) {
         String label = model.slots().get(c.slot()).label();
-        LeverRanges.Range range = LeverRanges.FROM_EVENTS.of(model, label.substring(0, label.indexOf('[')), c.slot())
+        LeverRanges.Range range = LeverRanges.DECLARED.of(model, label.substring(0, label.indexOf('[')), c.slot())
             .orElseThrow();
         assertThat(c.value()).as(label).isBetween(range.lo(), range.hi());
+        assertThat(model.slots().get(c.slot()).range().contains(c.value())).as("%s = %s inside the range levers.acc "
+            + "declares", label, c.value()).isTrue();
         checked++;
       }
     }

@@ -91,4 +91,32 @@ interface LeverRanges {
       return model.initialRow()[s];
     }
   };
+
+  /**
+   * The events' bounds cut to the range the model declares on each series (levers.acc): every
+   * value drawn is one the model accepts, where an event's bound alone (a tax cut of 0.2 on a
+   * rate of 0.1) could leave it. An open bound is kept a millionth inside.
+   */
+  LeverRanges DECLARED = new LeverRanges() {
+
+    @Override
+    public Optional<Range> of(Model model, String series, int slot) {
+      accord.lang.Range d = model.slots().get(slot).range();
+      return FROM_EVENTS.of(model, series, slot).flatMap(r -> {
+        double lo = Math.max(r.lo(), inside(d.low(), d.lowOpen(), 1));
+        double hi = Math.min(r.hi(), inside(d.high(), d.highOpen(), -1));
+        return lo <= hi ? Optional.of(new Range(lo, hi)) : Optional.empty();
+      });
+    }
+
+    /** A bound moved a millionth inward where it is open (an infinite one stays). */
+    private double inside(double bound, boolean open, int inward) {
+      return open && Double.isFinite(bound) ? bound + inward * 1e-6 * Math.max(1, Math.abs(bound)) : bound;
+    }
+
+    @Override
+    public Iterable<String> series() {
+      return FROM_EVENTS.series();
+    }
+  };
 }
