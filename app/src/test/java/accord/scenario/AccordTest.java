@@ -22,16 +22,12 @@ class AccordTest {
   static final Path SCENARIOS = Path.of("..", "models", "world", "scenarios").toAbsolutePath().normalize();
 
   static Results run(String events) throws IOException {
-    Path file = Files.createTempFile(SCENARIOS, "accord-test", ".yaml");
-    try {
-      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\nevents:\n" + events);
-      Results r = ScenarioRunner.run(ScenarioFile.load(file), null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
-      assertThat(AccountingCheck.check(r)).as("identities").isEmpty();
-      return r;
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    Results r = ScenarioText.with("baseline: world-2024\nend: 2026Q4\nevents:\n" + events,
+        f -> ScenarioRunner.run(f, null, null, SolverSettings.DEFAULT, ProgressListener.NONE));
+    assertThat(AccountingCheck.check(r)).as("identities").isEmpty();
+    return r;
   }
+
 
   @Test
   void interventionHoldsTheAgreedAppreciationWithReserves() throws IOException {

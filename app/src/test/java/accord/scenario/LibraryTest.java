@@ -37,13 +37,7 @@ class LibraryTest {
     for (String d : dropped) {
       text = text.lines().filter(l -> !l.contains(d)).reduce("", (a, b) -> a + b + "\n");
     }
-    Path copy = Files.createTempFile(SCENARIOS, "library-test", ".yaml");
-    try {
-      Files.writeString(copy, text);
-      return Comparison.run(ScenarioFile.load(copy), null).scenario();
-    } finally {
-      Files.deleteIfExists(copy);
-    }
+    return ScenarioText.with(text, f -> Comparison.run(f, null).scenario());
   }
 
   static double diff(Comparison c, String series, int p) {
@@ -243,24 +237,18 @@ class LibraryTest {
    */
   @Test
   void aCapOnForeignBondHoldingsHoldsThemAtTheCap() throws IOException {
-    Path file = Files.createTempFile(SCENARIOS, "bond-cap", ".yaml");
-    try {
-      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {region: USA,"
-          + " kind: ownership_cap, assets: bonds, share: 0.5}}\n");
-      Comparison c = Comparison.run(ScenarioFile.load(file), null);
-      assertThat(AccountingCheck.check(c.scenario())).isEmpty();
-      Results r = c.scenario();
-      assertThat(c.baseline().value("FHL[USA]", 3) / c.baseline().value("MVL[USA]", 3)).isGreaterThan(0.5);
-      for (int p = 3; p <= r.periods(); p++) {
-        assertThat(r.value("FHL[USA]", p) / r.value("MVL[USA]", p)).isCloseTo(0.5,
-            org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(r.value("CAPW[USA]", p)).isPositive();
-      }
-      assertThat(r.value("CAPW[USA]", 2)).isZero();
-      assertThat(pct(c, "USDX", 3)).as("the dollar").isNegative();
-    } finally {
-      Files.deleteIfExists(file);
+    Comparison c = ScenarioText.with("baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {"
+        + "region: USA, kind: ownership_cap, assets: bonds, share: 0.5}}\n", f -> Comparison.run(f, null));
+    assertThat(AccountingCheck.check(c.scenario())).isEmpty();
+    Results r = c.scenario();
+    assertThat(c.baseline().value("FHL[USA]", 3) / c.baseline().value("MVL[USA]", 3)).isGreaterThan(0.5);
+    for (int p = 3; p <= r.periods(); p++) {
+      assertThat(r.value("FHL[USA]", p) / r.value("MVL[USA]", p)).isCloseTo(0.5,
+          org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(r.value("CAPW[USA]", p)).isPositive();
     }
+    assertThat(r.value("CAPW[USA]", 2)).isZero();
+    assertThat(pct(c, "USDX", 3)).as("the dollar").isNegative();
   }
 
   /**
@@ -271,25 +259,19 @@ class LibraryTest {
    */
   @Test
   void aDividendWithholdingTaxTurnsForeignHoldersAwayFromUsEquityAndIsCollected() throws IOException {
-    Path file = Files.createTempFile(SCENARIOS, "dividend-tax", ".yaml");
-    try {
-      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {region: USA,"
-          + " kind: withholding_tax, on: dividends, rate: 0.3}}\n");
-      Comparison c = Comparison.run(ScenarioFile.load(file), null);
-      Results r = c.scenario();
-      Results b = c.baseline();
-      assertThat(AccountingCheck.check(r)).isEmpty();
-      for (String k : List.of("CHN", "JPN", "EUR", "ROW")) {
-        assertThat(r.value("EQS[" + k + ",USA]", 3)).as("%s's share of US equity", k)
-            .isLessThan(b.value("EQS[" + k + ",USA]", 3));
-      }
-      assertThat(r.value("WHT[USA]", 3)).as("nothing is withheld before the first payment").isCloseTo(
-          b.value("WHT[USA]", 3), org.assertj.core.api.Assertions.within(1e-9));
-      assertThat(r.value("WHT[USA]", 4)).as("the tax collected").isPositive();
-      assertThat(r.value("NPIP[USA]", 4)).as("US net primary income").isGreaterThan(b.value("NPIP[USA]", 4));
-      assertThat(r.value("DIVR[JPN]", 4)).as("Japan's dividends received").isLessThan(b.value("DIVR[JPN]", 4));
-    } finally {
-      Files.deleteIfExists(file);
+    Comparison c = ScenarioText.with("baseline: world-2024\nend: 2026Q4\nevents:\n  - {at: 2025Q2, capital_measure: {"
+        + "region: USA, kind: withholding_tax, on: dividends, rate: 0.3}}\n", f -> Comparison.run(f, null));
+    Results r = c.scenario();
+    Results b = c.baseline();
+    assertThat(AccountingCheck.check(r)).isEmpty();
+    for (String k : List.of("CHN", "JPN", "EUR", "ROW")) {
+      assertThat(r.value("EQS[" + k + ",USA]", 3)).as("%s's share of US equity", k)
+          .isLessThan(b.value("EQS[" + k + ",USA]", 3));
     }
+    assertThat(r.value("WHT[USA]", 3)).as("nothing is withheld before the first payment").isCloseTo(
+        b.value("WHT[USA]", 3), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.value("WHT[USA]", 4)).as("the tax collected").isPositive();
+    assertThat(r.value("NPIP[USA]", 4)).as("US net primary income").isGreaterThan(b.value("NPIP[USA]", 4));
+    assertThat(r.value("DIVR[JPN]", 4)).as("Japan's dividends received").isLessThan(b.value("DIVR[JPN]", 4));
   }
 }

@@ -23,14 +23,9 @@ class TriggerAndBranchTest {
   static final Path SCENARIOS = Path.of("..", "models", "world", "scenarios").toAbsolutePath().normalize();
 
   static ScenarioFile load(String text) throws IOException {
-    Path file = Files.createTempFile(SCENARIOS, "trigger-test", ".yaml");
-    try {
-      Files.writeString(file, "baseline: world-2024\nend: 2026Q4\n" + text);
-      return ScenarioFile.load(file);
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    return ScenarioText.with("baseline: world-2024\nend: 2026Q4\n" + text, f -> f);
   }
+
 
   @Test
   void aTriggerFiresTheQuarterAfterItsConditionFirstHoldsAndReplacesTheEscalation() throws IOException {
