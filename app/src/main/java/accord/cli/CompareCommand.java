@@ -51,18 +51,32 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
+  /**
+   * The scenario and the one it is compared with (null: its baseline), both read and both running
+   * the world model, whose outputs compare and report read; else the user error that says why.
+   */
+  record Inputs(ScenarioFile scenario, ScenarioFile against) {
+
+    static Inputs read(String command, Path input, Path against) {
+      ScenarioFile file = load(input);
+      if (!Indicator.applies(file.model())) {
+        throw new Errors.UserError("E411", command + " reads the world model's outputs; " + input + " runs model "
+            + file.model().name() + ", which lacks them (use accord run)");
+      }
+      ScenarioFile other = against == null ? null : load(against);
+      if (other != null && !other.modelPath().equals(file.modelPath())) {
+        throw new Errors.UserError("E411", against + " runs another model than " + input);
+      }
+      return new Inputs(file, other);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
-    ScenarioFile file = load(input);
-    if (!Indicator.applies(file.model())) {
-      throw new Errors.UserError("E411", "compare reads the world model's outputs; " + input + " runs model "
-          + file.model().name() + ", which lacks them (use accord run)");
-    }
-    ScenarioFile other = against == null ? null : load(against);
-    if (other != null && !other.modelPath().equals(file.modelPath())) {
-      throw new Errors.UserError("E411", against + " runs another model than " + input);
-    }
+    Inputs in = Inputs.read("compare", input, against);
+    ScenarioFile file = in.scenario();
+    ScenarioFile other = in.against();
     Comparison c = Comparison.run(file, other);
     Results scenario = c.scenario();
     String baseName = other == null ? "the baseline" : other.name();

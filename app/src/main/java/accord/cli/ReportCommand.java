@@ -2,7 +2,6 @@ package accord.cli;
 
 import accord.backtest.Backtest;
 import accord.compare.Comparison;
-import accord.compare.Indicator;
 import accord.report.Report;
 import accord.scenario.ScenarioFile;
 import java.io.IOException;
@@ -51,12 +50,9 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
-    ScenarioFile file = CompareCommand.load(input);
-    if (!Indicator.applies(file.model())) {
-      throw new Errors.UserError("E411", "report reads the world model's outputs; " + input + " runs model "
-          + file.model().name() + ", which lacks them (use accord run)");
-    }
-    ScenarioFile other = against == null ? null : CompareCommand.load(against);
+    CompareCommand.Inputs in = CompareCommand.Inputs.read("report", input, against);
+    ScenarioFile file = in.scenario();
+    ScenarioFile other = in.against();
     Comparison c = Comparison.run(file, other);
     String focus = CompareCommand.region(c.scenario(), region);
     int period = c.periods().get(Math.min(1, c.periods().size() - 1));
