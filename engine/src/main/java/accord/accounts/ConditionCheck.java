@@ -28,8 +28,7 @@ public final class ConditionCheck {
     /** As every problem is reported: W501 at the condition's place in the model file. */
     public accord.lang.Diagnostic diagnostic(Model model) {
       return accord.lang.Diagnostic.warning("W501", check.condition().span(), condition + " fails in " + periods
-          + " period" + (periods == 1 ? "" : "s") + " from "
-          + (model.calendar() == null ? "period " : "") + model.periodLabel(first)
+          + " period" + (periods == 1 ? "" : "s") + " from " + model.periodName(first)
           + (check.doc().isEmpty() ? "" : " (" + check.doc() + ")"))
           .withHint("the run has left the range where the model's behaviour means something: read its results with care");
     }

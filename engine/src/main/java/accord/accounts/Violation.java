@@ -21,7 +21,7 @@ public record Violation(String check, String line, int period, double gap, doubl
     boolean hidden = check.startsWith("hidden");
     return Diagnostic.error(hidden ? "E502" : "E501", Span.NONE, String.format(Locale.ROOT,
         "%s, %s, %s: off by %.6g (relative %.3g)", check, line,
-        (model.calendar() == null ? "period " : "") + model.periodLabel(period), gap, gap / scale))
+        model.periodName(period), gap, gap / scale))
         .withHint(hidden ? "the model's equations do not imply this identity: look for a flow missing from one side"
             : "a flow in this row or column comes from nowhere or goes nowhere: compare the equations of its cells");
   }

@@ -84,6 +84,11 @@ public record Model(
    * The label of 1-based period {@code p}: "2025Q1" when the model declares a calendar
    * (period 1 being its start), else the period number.
    */
+  /** A period as messages name it: its label (2028Q1), or "period 14" for a model without a calendar. */
+  public String periodName(int p) {
+    return (calendar == null ? "period " : "") + periodLabel(p);
+  }
+
   public String periodLabel(int p) {
     if (calendar == null) {
       return String.valueOf(p);

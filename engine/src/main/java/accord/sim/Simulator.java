@@ -105,7 +105,7 @@ public final class Simulator {
       try {
         iterations += program.solve(rows, t, t + 1, settings, w);
       } catch (accord.solve.EvalFailure e) {
-        String name = (model.calendar() == null ? "period " : "") + model.periodLabel(t + 1);
+        String name = model.periodName(t + 1);
         if (!changedBy(scenario.changes(), triggered, t + 1)) {
           throw e.named(name);   // the model's own equations fail on its own path: an error in the model
         }

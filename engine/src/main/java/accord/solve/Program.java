@@ -718,6 +718,6 @@ public final class Program {
     Model m = model();
     return new SolveFailure(kind, reason, help, period, block.index(), vars, eq.label(), eq.span().where(),
         Math.abs(w.f[worstI]), w.scale[worstI], w.iterations)
-        .located(eq.span(), (m.calendar() == null ? "period " : "") + m.periodLabel(period));
+        .located(eq.span(), m.periodName(period));
   }
 }
