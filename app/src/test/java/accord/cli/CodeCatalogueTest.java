@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,8 +32,13 @@ class CodeCatalogueTest {
   /** Every code literal in the main sources, with the files that raise it. */
   static TreeMap<String, Set<String>> raised() throws IOException {
     TreeMap<String, Set<String>> out = new TreeMap<>();
-    for (String module : new String[] {"engine", "world", "app"}) {
-      try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+    List<Path> modules;
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      // every module: a folder with main sources of its own
+      modules = dirs.map(d -> d.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path module : modules) {
+      try (Stream<Path> files = Files.walk(module)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           Matcher m = CODE.matcher(Files.readString(f));
           while (m.find()) {
