@@ -1,5 +1,6 @@
 package accord.backtest;
 
+import accord.cache.ModelCache;
 import accord.model.Csv;
 import accord.scenario.ScenarioFile;
 import accord.scenario.ScenarioRunner;
@@ -9,7 +10,6 @@ import accord.sim.Scenario;
 import accord.sim.Simulator;
 import accord.solve.Program;
 import accord.solve.SolverSettings;
-import accord.structure.StructuralAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class Backtest {
   public static List<Comparison> replay2025(Path worldDir) {
     ScenarioFile file = ScenarioFile.load(worldDir.resolve("scenarios").resolve("replay-2025.yaml"));
     Results replay = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
-    Results base = Simulator.run(Program.compile(StructuralAnalysis.analyze(file.model(), file.closure())),
+    Results base = Simulator.run(ModelCache.program(file.model(), file.closure()),
         Scenario.of(file.periods()), SolverSettings.DEFAULT);
     History h = History.read(worldDir.resolve("data").resolve("history_2025.csv"));
     Results fx = withObservedFx(file, h, base);
@@ -77,7 +77,7 @@ public final class Backtest {
       changes.add(new accord.sim.Change(m.slotOf("e[EUR]"), p, until, h.value("fx_eur_per_usd|EUR|USD|" + q) / eur2024));
       changes.add(new accord.sim.Change(m.slotOf("e[CHN]"), p, until, h.value("fx_cny_per_usd|CHN|USD|" + q) / cny2024));
     }
-    Program program = Program.compile(StructuralAnalysis.analyze(m, "fx_observed"));
+    Program program = ModelCache.program(m, "fx_observed");
     return Simulator.run(program, new Scenario(file.name() + " with the observed euro and renminbi", file.periods(),
         "fx_observed", changes, null), SolverSettings.DEFAULT);
   }
@@ -135,7 +135,7 @@ public final class Backtest {
   public static List<Comparison> rounds2018(Path worldDir) {
     ScenarioFile file = ScenarioFile.load(worldDir.resolve("scenarios").resolve("tariffs-2018-19.yaml"));
     Results war = ScenarioRunner.run(file, null, null, SolverSettings.DEFAULT, ProgressListener.NONE);
-    Results base = Simulator.run(Program.compile(StructuralAnalysis.analyze(file.model(), null)),
+    Results base = Simulator.run(ModelCache.program(file.model(), null),
         Scenario.of(war.periods()), SolverSettings.DEFAULT);
     History h = History.read(worldDir.resolve("data").resolve("history_2018.csv"));
     int from = war.model().periodOf("2026Q1");

@@ -35,7 +35,29 @@ public final class Accord implements Runnable {
 
   public static void main(String[] args) {
     Integer quick = quickAnswer(args, System.out);
+    if (quick == null) {
+      useModelCache();
+    }
     System.exit(quick != null ? quick : commandLine().execute(args));
+  }
+
+  /**
+   * Turns the model cache on for the command line ({@link accord.cache.ModelCache}): the folder
+   * -Daccord.cache or ACCORD_CACHE names (off: none), else app/target/model-cache beside the jar
+   * when ./accord runs it (made again with each build), else ~/.cache/accord/models.
+   */
+  static void useModelCache() {
+    if (System.getProperty("accord.cache") != null) {
+      return;
+    }
+    String env = System.getenv("ACCORD_CACHE");
+    String home = System.getProperty("accord.home");
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    java.nio.file.Path folder = env != null ? java.nio.file.Path.of(env)
+        : home != null ? java.nio.file.Path.of(home, "app", "target", "model-cache")
+        : xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg, "accord", "models")
+        : java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "accord", "models");
+    System.setProperty("accord.cache", env != null && (env.isBlank() || env.equals("off")) ? "off" : folder.toString());
   }
 
   /**

@@ -1,14 +1,13 @@
 package accord.cli;
 
+import accord.cache.ModelCache;
 import accord.model.AccountMatrix;
 import accord.model.Closure;
 import accord.model.Kind;
 import accord.model.Model;
-import accord.model.ModelLoader;
 import accord.scenario.ScenarioFile;
 import accord.structure.Block;
 import accord.structure.BlockStructure;
-import accord.structure.StructuralAnalysis;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +66,9 @@ final class CheckCommand implements Callable<Integer> {
       m = f.model();
       closure = closure != null ? closure : f.closure();
     } else {
-      m = ModelLoader.load(input);
+      m = ModelCache.load(input);
     }
-    BlockStructure s = StructuralAnalysis.analyze(m, closure);
+    BlockStructure s = ModelCache.analyze(m, closure);
     out.println("model " + m.name() + (m.doc().isEmpty() ? "" : ": " + m.doc()));
     out.println("  sets:        " + m.sets().size() + (m.sets().isEmpty() ? "" : " (" + String.join(", ", m.sets().keySet()) + ")"));
     out.println("  equations:   " + m.equations().size());

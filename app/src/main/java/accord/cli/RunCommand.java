@@ -3,12 +3,12 @@ package accord.cli;
 import accord.accounts.AccountingCheck;
 import accord.accounts.ConditionCheck;
 import accord.accounts.Violation;
+import accord.cache.ModelCache;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Span;
 import accord.model.Kind;
 import accord.model.Model;
-import accord.model.ModelLoader;
 import accord.model.Slot;
 import accord.output.CsvWriter;
 import accord.output.OutputFile;
@@ -23,7 +23,6 @@ import accord.sim.Simulator;
 import accord.solve.Method;
 import accord.solve.Program;
 import accord.solve.SolverSettings;
-import accord.structure.StructuralAnalysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -200,11 +199,20 @@ final class RunCommand implements Callable<Integer> {
       }
       return ScenarioRunner.run(file, null, closure, settings, ProgressListener.NONE);
     }
-    Model model = ModelLoader.load(input);
+    long t0 = System.nanoTime();
+    Model model = ModelCache.load(input);
     select(model);
-    Program program = Program.compile(StructuralAnalysis.analyze(model, closure));
+    long t1 = System.nanoTime();
+    Program program = ModelCache.program(model, closure);
+    long t3 = System.nanoTime();
     int n = periods == null ? (model.calendar() != null ? ScenarioFile.CALENDAR_PERIODS : 50) : periods;
-    return Simulator.run(program, new Scenario("baseline", n, closure, List.of(), null), settings);
+    Results r = Simulator.run(program, new Scenario("baseline", n, closure, List.of(), null), settings);
+    long t4 = System.nanoTime();
+    if (System.getProperty("accord.timings") != null) {
+      err.printf("timings: load %.0f ms, analyse and compile %.0f ms, solve %.0f ms%n", (t1 - t0) / 1e6,
+          (t3 - t1) / 1e6, (t4 - t3) / 1e6);
+    }
+    return r;
   }
 
   /** Reads --vars (patterns, split on the commas outside brackets) against the model; none matching is an error. */

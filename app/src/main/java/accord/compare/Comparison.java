@@ -1,5 +1,6 @@
 package accord.compare;
 
+import accord.cache.ModelCache;
 import accord.sim.Results;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ public record Comparison(Results scenario, Results baseline, int start, List<Int
         : accord.scenario.ScenarioRunner.weighted(branches);
     Results baseline = against != null
         ? accord.scenario.ScenarioRunner.run(against, scenario.periods(), null, settings, accord.sim.ProgressListener.NONE)
-        : accord.sim.Simulator.run(accord.solve.Program.compile(accord.structure.StructuralAnalysis.analyze(file.model(),
-            null)), accord.sim.Scenario.of(scenario.periods()), settings);
+        : accord.sim.Simulator.run(ModelCache.program(file.model(),
+            null), accord.sim.Scenario.of(scenario.periods()), settings);
     Comparison c = of(scenario, baseline, file.start());
     return new Comparison(scenario, baseline, c.start(), c.periods(), branches);
   }

@@ -98,7 +98,61 @@ public final class TextFile {
     } catch (IOException e) {
       throw new Unreadable(file, false, "cannot be read (" + e.getMessage() + ")", "check that it is a file", 0, 0);
     }
+    Reads reads = RECORDING.get();
+    if (reads != null) {
+      reads.add(file, bytes);
+    }
     return decode(file, bytes);
+  }
+
+  private static final ThreadLocal<Reads> RECORDING = new ThreadLocal<>();
+
+  /**
+   * Starts recording, on this thread, every file {@link #read} reads and the bytes it read, until
+   * {@link Reads#close}: how the model cache learns which files (model, includes, data) a model was
+   * made from without every stage passing a list down. Thread-local so that two models loading on
+   * two threads each record their own.
+   */
+  public static Reads record() {
+    Reads r = new Reads(RECORDING.get());
+    RECORDING.set(r);
+    return r;
+  }
+
+  /** The files read while recording, in order, each with the SHA-256 of the bytes read. */
+  public static final class Reads implements AutoCloseable {
+    private final Reads outer;
+    private final java.util.Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+
+    private Reads(Reads outer) {
+      this.outer = outer;
+    }
+
+    void add(Path file, byte[] bytes) {
+      files.put(file.toAbsolutePath().normalize(), sha256(bytes));
+      if (outer != null) {
+        outer.add(file, bytes);
+      }
+    }
+
+    /** Absolute paths and the digests of what was read from them. */
+    public java.util.Map<Path, byte[]> files() {
+      return java.util.Collections.unmodifiableMap(files);
+    }
+
+    @Override
+    public void close() {
+      RECORDING.set(outer);
+    }
+  }
+
+  /** The SHA-256 digest of {@code bytes}. */
+  public static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** {@code bytes} as UTF-8 text (a BOM dropped), or why they are not. */

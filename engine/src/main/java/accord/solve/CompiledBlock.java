@@ -63,7 +63,12 @@ final class CompiledBlock {
     }
   };
 
-  CompiledBlock(Block block, List<Equation> equations, int codegenAfter) {
+  /** The derivatives as expressions, per assignment and per tear: what {@link Partials} keeps. */
+  final Expr[][] assignPartialExpr;
+  final Expr[][] tearPartialExpr;
+
+  /** {@code given}: this block's derivatives from an earlier compile of the same equations, or null to derive them. */
+  CompiledBlock(Block block, List<Equation> equations, int codegenAfter, Partials.Block given) {
     this.block = block;
     this.codegenAfter = codegenAfter;
     this.k = block.tearVariables().length;
@@ -84,13 +89,16 @@ final class CompiledBlock {
     assignDeps = new int[order.length][];
     assignPartials = new Node[order.length][];
     assignExpr = new Expr[order.length];
+    assignPartialExpr = new Expr[order.length][];
     List<Expr> partialExprs = new ArrayList<>();
     for (int i = 0; i < order.length; i++) {
       Expr rhs = equations.get(order[i]).rhs();
       assignExpr[i] = rhs;
       assignRhs[i] = Node.compile(rhs);
-      if (k > 0) {
-        partials(rhs, local, i, assignDeps, assignPartials, partialExprs);
+      if (k > 0 && given != null) {
+        reuse(given.assignDeps()[i], given.assign()[i], i, assignDeps, assignPartials, assignPartialExpr, partialExprs);
+      } else if (k > 0) {
+        partials(rhs, local, i, assignDeps, assignPartials, assignPartialExpr, partialExprs);
       }
     }
     tearEq = block.tearEquations().clone();
@@ -100,6 +108,7 @@ final class CompiledBlock {
     tearAssignable = new boolean[k];
     tearDeps = new int[k][];
     tearPartials = new Node[k][];
+    tearPartialExpr = new Expr[k][];
     tearExpr = new Expr[3 * k];
     for (int i = 0; i < k; i++) {
       Equation e = equations.get(tearEq[i]);
@@ -110,8 +119,12 @@ final class CompiledBlock {
       tearRhs[i] = Node.compile(tearExpr[3 * i + 1]);
       tearMagnitude[i] = Node.compile(tearExpr[3 * i + 2]);
       tearAssignable[i] = e.definedSlot() == slot[i] && !Incidence.currentSlots(e.rhs()).contains(slot[i]);
-      Expr residual = new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span());
-      partials(residual, local, i, tearDeps, tearPartials, partialExprs);
+      if (given != null) {
+        reuse(given.tearDeps()[i], given.tear()[i], i, tearDeps, tearPartials, tearPartialExpr, partialExprs);
+      } else {
+        Expr residual = new Expr.Binary(Expr.Op.SUB, e.lhs(), e.rhs(), e.span());
+        partials(residual, local, i, tearDeps, tearPartials, tearPartialExpr, partialExprs);
+      }
     }
     partialExpr = partialExprs.toArray(Expr[]::new);
     tangents = k > 0 ? new Tangents(k, assignDeps) : null;
@@ -164,8 +177,31 @@ final class CompiledBlock {
   }
 
   /** Partial derivatives of {@code e} with respect to the block variables it reads. */
+  /** This block's derivatives, to be given back to a later compile. */
+  Partials.Block partials() {
+    return new Partials.Block(assignDeps, assignPartialExpr, tearDeps, tearPartialExpr);
+  }
+
+  /** Whether {@code p} has the shape of this block's derivatives: as many assignments and tears. */
+  static boolean fits(Block block, Partials.Block p) {
+    int k = block.tearVariables().length;
+    int a = block.assignments().length;
+    return p.tearDeps().length == k && p.tear().length == k && p.assignDeps().length == a && p.assign().length == a;
+  }
+
+  private static void reuse(int[] d, Expr[] de, int i, int[][] deps, Node[][] out, Expr[][] outExpr, List<Expr> exprs) {
+    deps[i] = d;
+    outExpr[i] = de;
+    Node[] p = new Node[de.length];
+    for (int j = 0; j < de.length; j++) {
+      p[j] = Node.compile(de[j]);
+      exprs.add(de[j]);
+    }
+    out[i] = p;
+  }
+
   private static void partials(Expr e, Map<Integer, Integer> local, int i, int[][] deps, Node[][] out,
-      List<Expr> exprs) {
+      Expr[][] outExpr, List<Expr> exprs) {
     List<Integer> d = new ArrayList<>();
     List<Node> p = new ArrayList<>();
     for (int s : Incidence.currentSlots(e)) {
@@ -182,5 +218,6 @@ final class CompiledBlock {
     }
     deps[i] = d.stream().mapToInt(Integer::intValue).toArray();
     out[i] = p.toArray(Node[]::new);
+    outExpr[i] = exprs.subList(exprs.size() - p.size(), exprs.size()).toArray(Expr[]::new);
   }
 }

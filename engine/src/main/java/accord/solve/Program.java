@@ -22,11 +22,18 @@ public final class Program {
   private final int maxVars;
   private final int maxPartials;
 
-  private Program(BlockStructure structure, int codegenAfter) {
+  private Program(BlockStructure structure, int codegenAfter, Partials given) {
     this.structure = structure;
     this.equations = structure.model().equations();
-    this.blocks = merged(structure.blocks()).stream().map(b -> new CompiledBlock(b, equations, codegenAfter))
-        .toArray(CompiledBlock[]::new);
+    List<Block> merged = merged(structure.blocks());
+    boolean reuse = given != null && given.blocks().size() == merged.size();
+    for (int i = 0; reuse && i < merged.size(); i++) {
+      reuse = CompiledBlock.fits(merged.get(i), given.blocks().get(i));
+    }
+    this.blocks = new CompiledBlock[merged.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new CompiledBlock(merged.get(i), equations, codegenAfter, reuse ? given.blocks().get(i) : null);
+    }
     int t = 0;
     int v = 0;
     int p = 0;
@@ -84,8 +91,7 @@ public final class Program {
   public static final int CODEGEN_AFTER = 1_000_000;
 
   public static Program compile(BlockStructure structure) {
-    String p = System.getProperty("accord.codegen", "true");
-    return compile(structure, p.equals("false") ? -1 : p.equals("true") ? CODEGEN_AFTER : Integer.parseInt(p));
+    return compile(structure, (Partials) null);
   }
 
   /**
@@ -93,7 +99,25 @@ public final class Program {
    * (see {@link #CODEGEN_AFTER}); 0 at once, negative never. Results are the same bit for bit.
    */
   public static Program compile(BlockStructure structure, int codegenAfter) {
-    return new Program(structure, codegenAfter);
+    return new Program(structure, codegenAfter, null);
+  }
+
+  /**
+   * The same, with the derivatives of an earlier compile of the same structure ({@link #partials}):
+   * the model cache's way to skip deriving them. Derivatives of another shape are ignored and
+   * derived again; the caller vouches that they belong to these equations (the cache keys them by
+   * the files the model was made from).
+   */
+  public static Program compile(BlockStructure structure, Partials partials) {
+    // the system property accord.codegen: false never, true after CODEGEN_AFTER, or a number
+    String p = System.getProperty("accord.codegen", "true");
+    return new Program(structure, p.equals("false") ? -1 : p.equals("true") ? CODEGEN_AFTER : Integer.parseInt(p),
+        partials);
+  }
+
+  /** The derivatives this program was compiled with, for {@link #compile(BlockStructure, Partials)}. */
+  public Partials partials() {
+    return new Partials(java.util.Arrays.stream(blocks).map(CompiledBlock::partials).toList());
   }
 
   /**

@@ -1,5 +1,6 @@
 package accord.scenario;
 
+import accord.cache.ModelCache;
 import accord.events.Event;
 import accord.lang.Span;
 import accord.model.Closure;
@@ -11,7 +12,6 @@ import accord.sim.Scenario;
 import accord.sim.Simulator;
 import accord.solve.Program;
 import accord.solve.SolverSettings;
-import accord.structure.StructuralAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ final class Accords {
   static Results run(ScenarioFile s, Results free, String closure, SolverSettings settings, ProgressListener progress) {
     Model m = s.model();
     Results baseline = s.accords().stream().anyMatch(e -> e.accord().fromBaseline())
-        ? Simulator.run(Program.compile(StructuralAnalysis.analyze(m, closure)), Scenario.of(free.periods()), settings)
+        ? Simulator.run(ModelCache.program(m, closure), Scenario.of(free.periods()), settings)
         : free;
     // 'both': first the rate route alone, then half of its rate rise with intervention for the rest
     boolean both = s.accords().stream().anyMatch(e -> e.accord().means().equals("both"));
@@ -82,7 +82,7 @@ final class Accords {
         + "solved", exo, endo, Span.NONE));
     Model withAccords = new Model(m.name(), m.doc(), m.sets(), m.series(), m.slots(), m.equations(), m.hidden(),
         m.checks(), m.matrices(), m.baseClosure(), closures, m.initial(), m.paths(), m.calendar());
-    Program program = Program.compile(StructuralAnalysis.analyze(withAccords, CLOSURE));
+    Program program = ModelCache.program(withAccords, CLOSURE);
     return Simulator.run(program, new Scenario(s.name(), free.periods(), CLOSURE, changes, null, s.triggers()), settings,
         progress);
   }

@@ -1,12 +1,12 @@
 package accord.scenario;
 
+import accord.cache.ModelCache;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.SourceFile;
 import accord.lang.Span;
 import accord.lang.TextFile;
 import accord.model.Model;
-import accord.model.ModelLoader;
 import accord.model.Names;
 import accord.events.Event;
 import accord.events.EventReader;
@@ -146,7 +146,7 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
     if (!errors.isEmpty()) {
       throw new ModelException(errors);
     }
-    Model model = ModelLoader.load(modelPath);
+    Model model = ModelCache.load(modelPath);
     int periods = m.containsKey("periods") ? integer(m.get("periods").value(), "periods", 2, 1_000_000, errors)
         : model.calendar() != null ? CALENDAR_PERIODS : 50;
     if (m.containsKey("end")) {

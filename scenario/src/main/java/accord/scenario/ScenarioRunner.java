@@ -1,5 +1,6 @@
 package accord.scenario;
 
+import accord.cache.ModelCache;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.sim.ProgressListener;
@@ -8,7 +9,6 @@ import accord.sim.Scenario;
 import accord.sim.Simulator;
 import accord.solve.Program;
 import accord.solve.SolverSettings;
-import accord.structure.StructuralAnalysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class ScenarioRunner {
     }
     int periods = s.periods();
     String closure = closureOverride != null ? closureOverride : s.closure();
-    Program program = Program.compile(StructuralAnalysis.analyze(s.model(), closure));
+    Program program = ModelCache.program(s.model(), closure);
     Scenario scenario = new Scenario(s.name(), periods, closure, s.changes(), start, s.triggers());
     Results run = Simulator.run(program, scenario, settings, accordsLeft(s) ? ProgressListener.NONE : progress);
     return accordsLeft(s) ? Accords.run(s, run, closure, settings, progress) : run;
