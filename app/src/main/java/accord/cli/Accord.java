@@ -38,6 +38,12 @@ public final class Accord implements Runnable {
     if (quick == null) {
       useModelCache();
     }
+    if (quick == null && HelpCache.isHelp(args)) {
+      quick = HelpCache.answer(args, System.out);
+      if (quick == null) {
+        quick = HelpCache.make(args, System.out, System.err);
+      }
+    }
     System.exit(quick != null ? quick : commandLine().execute(args));
   }
 

@@ -29,4 +29,39 @@ class QuickStartTest {
     assertThat(Accord.quickAnswer(new String[] {"--help"}, unused)).isNull();
     assertThat(Accord.quickAnswer(new String[] {}, unused)).isNull();
   }
+
+  @Test
+  void helpIsKeptPerBuildAndPrintedAgainAsPicocliPrintsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String before = System.getProperty("accord.cache");
+    System.setProperty("accord.cache", dir.toString());
+    try {
+      for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"help", "compare"}, {}}) {
+        assertThat(HelpCache.isHelp(args)).isTrue();
+        ByteArrayOutputStream made = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(HelpCache.answer(args, new PrintStream(made))).as("nothing kept yet").isNull();
+        assertThat(HelpCache.make(args, new PrintStream(made, true, StandardCharsets.UTF_8), err)).isZero();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        assertThat(HelpCache.answer(args, new PrintStream(kept, true, StandardCharsets.UTF_8))).isZero();
+        String picocli = CommandLineTest.accord(args).out();
+        assertThat(made.toString(StandardCharsets.UTF_8)).isEqualTo(picocli).contains("Usage: accord");
+        assertThat(kept.toString(StandardCharsets.UTF_8)).isEqualTo(picocli);
+      }
+      // a mistake is printed, never kept
+      String[] typo = {"run", "--hlep"};
+      assertThat(HelpCache.isHelp(typo)).isFalse();
+      String[] unknown = {"help", "rnu"};
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      HelpCache.make(unknown, quiet, quiet);
+      assertThat(HelpCache.answer(unknown, quiet)).isNull();
+      assertThat(HelpCache.isHelp(new String[] {"run", "world"})).isFalse();
+      assertThat(HelpCache.isHelp(new String[] {"--version", "--help"})).isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty("accord.cache");
+      } else {
+        System.setProperty("accord.cache", before);
+      }
+    }
+  }
 }

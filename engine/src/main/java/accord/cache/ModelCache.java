@@ -197,7 +197,7 @@ public final class ModelCache {
    * This build of accord: the size and time of the jar (or of the class files) the engine was
    * loaded from. A rebuilt accord may resolve the same files differently, so it starts afresh.
    */
-  static String build() {
+  public static String build() {
     String b = build;
     if (b == null) {
       StringBuilder out = new StringBuilder("format " + ModelCodec.FORMAT);
