@@ -185,11 +185,11 @@ public final class ModelCache {
   }
 
   /**
-   * The entry's name: the build, the working folder and the path as given (diagnostics name files
-   * as the user wrote them, so another spelling is another entry).
+   * The entry's name: the build and the path as given, with the working folder when it is relative
+   * (diagnostics name files as the user wrote them, so another spelling is another entry).
    */
   private static String key(Path file) {
-    String what = build() + "\n" + Path.of("").toAbsolutePath() + "\n" + file;
+    String what = build() + "\n" + (file.isAbsolute() ? "" : Path.of("").toAbsolutePath()) + "\n" + file;
     return HexFormat.of().formatHex(TextFile.sha256(what.getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 
