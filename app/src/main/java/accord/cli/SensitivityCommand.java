@@ -125,10 +125,9 @@ final class SensitivityCommand implements Callable<Integer> {
       TextTable t = new TextTable(List.of("parameter", "low (5%)", "high (95%)", "at low", "at high", "swing"));
       List<List<String>> rows = new ArrayList<>();
       for (Sensitivity.Swing s : oat.swings()) {
-        List<String> row = List.of(s.parameter(), num(s.low()), num(s.high()), num(s.atLow()), num(s.atHigh()),
-            num(s.swing()));
-        t.add(row);
-        rows.add(row);
+        t.add(List.of(s.parameter(), num(s.low()), num(s.high()), num(s.atLow()), num(s.atHigh()), num(s.swing())));
+        rows.add(List.of(s.parameter(), Double.toString(s.low()), Double.toString(s.high()), Double.toString(s.atLow()),
+            Double.toString(s.atHigh()), Double.toString(s.swing())));
       }
       w.print(t.render());
       oat.failures().forEach(f -> spec.commandLine().getErr().println("failed: a one-at-a-time run: " + f.failure()));
