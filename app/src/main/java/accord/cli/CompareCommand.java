@@ -117,7 +117,11 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   static String region(Results r, String region) {
-    List<String> regions = r.model().sets().get("Region").elements();
+    return region(r.model(), region);
+  }
+
+  static String region(accord.model.Model model, String region) {
+    List<String> regions = model.sets().get("Region").elements();
     if (!regions.contains(region)) {
       throw new Errors.UserError("E412", "--region " + region + " is not a region of the world model; the regions are "
           + String.join(", ", regions));

@@ -44,6 +44,23 @@ final class ReportCommand implements Callable<Integer> {
       + "the comparison's middle horizon)")
   String quarter;
 
+  @Option(names = "--draws", paramLabel = "N", description = "add fans of N draws of the parameters' priors (accord "
+      + "sweep): a table and a fan chart per headline output")
+  Long draws;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the sweep's seed (default: 1)")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "the sweep's threads (default: the processors)")
+  Integer threads;
+
+  @Option(names = "--priors", paramLabel = "priors.csv", description = "the sweep's priors (default: "
+      + "models/world/data/priors.csv)")
+  Path priors;
+
+  @Option(names = "--progress", description = "show the sweep's progress bar even when standard error is not a terminal")
+  boolean progress;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
@@ -63,8 +80,14 @@ final class ReportCommand implements Callable<Integer> {
             + c.label(c.scenario().periods()) + ")");
       }
     }
+    accord.explore.Fans fans = null;
+    if (draws != null) {
+      SweepCommand.Request r = SweepCommand.Request.of(file, priors, draws, seed, threads);
+      fans = SweepCommand.sweep(r, ProgressBar.of(spec.commandLine().getErr(), draws, "draws", progress));
+      SweepCommand.failures(fans, seed, spec.commandLine().getErr());
+    }
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
-        Backtest.rounds2018(Home.world()), Home.world()));
+        Backtest.rounds2018(Home.world()), Home.world(), fans));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
     accord.output.OutputFile.writeText(target, "--out", page -> page.write(html));
     w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));

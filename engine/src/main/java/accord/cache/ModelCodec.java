@@ -40,7 +40,7 @@ import java.util.Map;
 final class ModelCodec {
 
   /** Bumped whenever the layout changes: an entry of another format is ignored and rebuilt. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private ModelCodec() {
   }
@@ -275,6 +275,11 @@ final class ModelCodec {
       for (Map.Entry<Integer, double[]> p : m.paths().entrySet()) {
         varint(out, p.getKey());
         doubles(p.getValue());
+      }
+      varint(out, m.derived().size());
+      for (Model.Derived d : m.derived()) {
+        varint(out, d.slot());
+        expr(d.value());
       }
     }
 
@@ -619,8 +624,13 @@ final class ModelCodec {
         int slot = varint();
         paths.put(slot, doubles());
       }
+      Model.Derived[] derived = new Model.Derived[count()];
+      for (int i = 0; i < derived.length; i++) {
+        int slot = varint();
+        derived[i] = new Model.Derived(slot, expr());
+      }
       return new Model(name, doc, setMap, series, List.of(slots), equations, hidden, List.of(checks),
-          List.of(matrices), base, closures, initial, paths, calendar);
+          List.of(matrices), base, closures, initial, paths, calendar, List.of(derived));
     }
 
     BlockStructure structure(Model model, String closure) {

@@ -22,6 +22,11 @@ final class DeclValues {
   /** Per table and key columns: the first row of each key (a large file is scanned once, not per element). */
   private final Map<Csv.Table, Map<String, Map<List<String>, Integer>>> indices = new java.util.IdentityHashMap<>();
 
+  /** The expression of the last single value read, if it reads other slots (see {@link #computedFrom}). */
+  private Expr computed;
+  /** The expression {@link #constant} evaluated last, if it reads another slot. */
+  private Expr lastIfComputed;
+
   DeclValues(ExprResolver exprs, List<Diagnostic> errors) {
     this.exprs = exprs;
     this.errors = errors;
@@ -36,12 +41,18 @@ final class DeclValues {
     }
     Ast.Value v = d.value();
     String label = Series.label(s.name(), tuple);
+    computed = null;
+    lastIfComputed = null;
     if (v == null) {
       return new double[] {0};
     } else if (v instanceof Ast.Scalar sc) {
-      return new double[] {inRange(constant(sc.expr(), env, rows), d.range(), label, sc.span(), "its value is ")};
+      double[] out = {inRange(constant(sc.expr(), env, rows), d.range(), label, sc.span(), "its value is ")};
+      computed = lastIfComputed;
+      return out;
     } else if (v instanceof Ast.MapValue m) {
-      return new double[] {fromMap(m, s, tuple, env, rows, d.range())};
+      double[] out = {fromMap(m, s, tuple, env, rows, d.range())};
+      computed = lastIfComputed;
+      return out;
     } else if (v instanceof Ast.PathValue p) {
       if (s.kind() != Kind.EXOGENOUS) {
         errors.add(Diagnostic.error("E145", p.span(), "only an exogenous series takes a path of values")
@@ -72,14 +83,38 @@ final class DeclValues {
     return v;
   }
 
+  /**
+   * For {@link Model#derived()}: the expression of the single value (a constant or a map entry)
+   * the last call of {@link #of} read, if it reads another slot; else null.
+   */
+  Expr computedFrom() {
+    return computed;
+  }
+
   private double constant(Ast.Expr e, Map<String, String> env, double[][] rows) {
     Expr x = exprs.resolve(e, env, true);
+    lastIfComputed = readsSlots(x) ? x : null;
     try {
       return Evaluator.eval(x, rows, 0);
     } catch (EvalException ex) {
       errors.add(Diagnostic.error("E201", ex.span(), ex.getMessage()));
       return 0;
     }
+  }
+
+  private static boolean readsSlots(Expr e) {
+    if (e instanceof Expr.Ref) {
+      return true;
+    } else if (e instanceof Expr.Unary u) {
+      return readsSlots(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return readsSlots(b.left()) || readsSlots(b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args().stream().anyMatch(DeclValues::readsSlots);
+    } else if (e instanceof Expr.Cond c) {
+      return readsSlots(c.condition()) || readsSlots(c.then()) || readsSlots(c.otherwise());
+    }
+    return false;
   }
 
   private double fromMap(Ast.MapValue m, Series s, List<String> tuple, Map<String, String> env, double[][] rows,

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * A resolved model: flat slots, flat equations, checks and closures. {@code initial} is the
  * period-1 row (parameters, exogenous values, initial values of variables); {@code paths} holds
- * the exogenous series that change over time (period 1 first; the last value holds).
+ * the exogenous series that change over time (period 1 first; the last value holds);
+ * {@code derived}, in declaration order, the declared values computed from other slots (such as
+ * {@code param avgf = (1 - rhoR^40)/(40*(1 - rhoR))}), which {@link #initialRowWith} computes again.
  */
 public record Model(
     String name,
@@ -30,7 +32,64 @@ public record Model(
     Map<String, Closure> closures,
     double[] initial,
     Map<Integer, double[]> paths,
-    String calendar) {
+    String calendar,
+    List<Derived> derived) {
+
+  /** A declared value computed from other slots: {@code slot} takes {@code value} evaluated on the period-1 row. */
+  public record Derived(int slot, Expr value) {
+  }
+
+  /** A model none of whose declared values is computed from another. */
+  public Model(String name, String doc, Map<String, IndexSet> sets, Map<String, Series> series, List<Slot> slots,
+      List<Equation> equations, List<Equation> hidden, List<Check> checks, List<AccountMatrix> matrices,
+      Closure baseClosure, Map<String, Closure> closures, double[] initial, Map<Integer, double[]> paths,
+      String calendar) {
+    this(name, doc, sets, series, slots, equations, hidden, checks, matrices, baseClosure, closures, initial, paths,
+        calendar, List.of());
+  }
+
+  /**
+   * The period-1 row with some slots given other values, and every declared value computed from
+   * them computed again, in declaration order (a value given here is kept as given): drawing
+   * {@code rhoR} moves {@code avgf}, drawing {@code dep} moves the initial capital stock. The
+   * model itself is unchanged.
+   *
+   * @throws EvalException if a computed value cannot be evaluated (a log of a negative number)
+   */
+  public double[] initialRowWith(Map<Integer, Double> given) {
+    double[] row = initialRow();
+    java.util.BitSet moved = new java.util.BitSet();
+    given.forEach((slot, v) -> {
+      row[slot] = v;
+      moved.set(slot);
+    });
+    double[][] rows = {row};
+    for (Derived d : derived) {
+      if (!given.containsKey(d.slot()) && reads(d.value(), moved)) {
+        double v = Evaluator.eval(d.value(), rows, 0);
+        if (Double.doubleToLongBits(v) != Double.doubleToLongBits(row[d.slot()])) {
+          row[d.slot()] = v;
+          moved.set(d.slot());
+        }
+      }
+    }
+    return row;
+  }
+
+  private static boolean reads(Expr e, java.util.BitSet slots) {
+    if (e instanceof Expr.Ref r) {
+      return slots.get(r.slot());
+    } else if (e instanceof Expr.Unary u) {
+      return reads(u.operand(), slots);
+    } else if (e instanceof Expr.Binary b) {
+      return reads(b.left(), slots) || reads(b.right(), slots);
+    } else if (e instanceof Expr.Call c) {
+      return c.args().stream().anyMatch(a -> reads(a, slots));
+    } else if (e instanceof Expr.Cond c) {
+      return reads(c.condition(), slots) || reads(c.then(), slots) || reads(c.otherwise(), slots);
+    }
+    return false;
+  }
 
   public int slotCount() {
     return slots.size();

@@ -28,6 +28,7 @@ final class Resolver {
   private final Map<String, Series> series = new LinkedHashMap<>();
   private final List<Slot> slots = new ArrayList<>();
   private final Map<Integer, double[]> paths = new HashMap<>();
+  private final List<Model.Derived> derived = new ArrayList<>();
   private final Set<String> undeclared = new HashSet<>();
   private final ExprResolver exprs;
   private final DeclValues values;
@@ -89,7 +90,7 @@ final class Resolver {
     Closure base = new Closure("", "", baseExo, baseEndo, Span.NONE);
     return new Model(name, doc, sets, series, List.copyOf(slots), List.copyOf(equations),
         List.copyOf(hidden), List.copyOf(checks), List.copyOf(matrices), base, Model.closures(closures),
-        Arrays.copyOf(row0, slots.size()), paths, calendar);
+        Arrays.copyOf(row0, slots.size()), paths, calendar, List.copyOf(derived));
   }
 
   private void statement(Ast.Stmt s, List<Equation> equations, List<Equation> hidden, List<Check> checks,
@@ -166,6 +167,10 @@ final class Resolver {
       int slot = s.firstSlot() + i;
       double[] path = values.of(d, s, indexNames, tuples.get(i), rows, l.dir());
       row0[slot] = path.length == 0 ? 0 : path[0];
+      Expr computed = values.computedFrom();
+      if (computed != null) {
+        derived.add(new Model.Derived(slot, computed));
+      }
       if (path.length > 1) {
         paths.put(slot, path);
       }

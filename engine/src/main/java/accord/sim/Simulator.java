@@ -52,6 +52,28 @@ public final class Simulator {
    */
   public static Results run(Program program, Scenario scenario, SolverSettings settings, ProgressListener progress,
       Workspace w) {
+    return run(program, scenario, settings, progress, w, null, 2);
+  }
+
+  /**
+   * The scenario's run continued from another run's first {@code from - 1} periods (copied), so
+   * that they are not solved again: for a scenario that agrees with {@code prefix}'s run before
+   * period {@code from} (the same model and closure, no change that takes effect and no trigger
+   * watched before it; the caller knows). A Monte Carlo draw runs its baseline, then its scenario
+   * from the first event. Deterministic: the periods from {@code from} on are solved in a fresh
+   * workspace, whatever ran before.
+   */
+  public static Results continueFrom(Program program, Scenario scenario, SolverSettings settings, Results prefix,
+      int from) {
+    if (from < 2 || from > scenario.periods() || prefix.periods() < from - 1) {
+      throw new IllegalArgumentException("cannot continue a run of " + scenario.periods() + " periods from period "
+          + from + " of one of " + prefix.periods());
+    }
+    return run(program, scenario, settings, ProgressListener.NONE, program.workspace(), prefix.rows(), from);
+  }
+
+  private static Results run(Program program, Scenario scenario, SolverSettings settings, ProgressListener progress,
+      Workspace w, double[][] prefix, int from) {
     long start = System.nanoTime();
     Model model = program.model();
     int n = scenario.periods();
@@ -76,8 +98,11 @@ public final class Simulator {
     Map<String, Integer> fired = new LinkedHashMap<>();
     // the slots a change holds in the period before: a lever that starts or stops having its
     // blocks' independence checked again (a value set period by period along a path does not)
-    java.util.BitSet changed = changing(scenario.changes(), List.of(), 1);
-    for (int t = 1; t < n; t++) {
+    java.util.BitSet changed = changing(scenario.changes(), List.of(), from - 1);
+    for (int t = 1; t < from - 1; t++) {
+      rows[t] = prefix[t].clone();
+    }
+    for (int t = from - 1; t < n; t++) {
       for (Trigger g : scenario.triggers()) {
         // tested on the quarter just solved (1-based period t), from the trigger's first watched period
         if (!fired.containsKey(g.name()) && t >= g.watchFrom() && g.condition().holds(rows, t - 1)) {

@@ -27,9 +27,17 @@ import org.jfree.chart.JFreeChart;
  */
 public final class Report {
 
-  /** What the page is made of. */
+  /**
+   * What the page is made of; {@code fans}: a sweep of the scenario over the parameters' priors
+   * (null: none, the page shows the point forecast only).
+   */
   public record Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
-      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir) {
+      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir, accord.explore.Fans fans) {
+
+    public Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
+        List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir) {
+      this(file, comparison, region, matrixPeriod, backtest, rounds, worldDir, null);
+    }
   }
 
   private Report() {
@@ -69,6 +77,9 @@ public final class Report {
       b.append("<div class=\"chart\" id=\"chart-").append(esc(e.getKey())).append("\">")
           .append(ChartFiles.svgElement(e.getValue())).append("</div>\n");
     }
+    if (in.fans() != null) {
+      uncertainty(b, in.fans(), in.region(), c);
+    }
     b.append("<h2>The accounts: ").append(esc(in.region())).append(" in ").append(c.label(in.matrixPeriod()))
         .append("</h2>\n<p>The region's transactions-flow matrix in the scenario (Godley and Lavoie's layout): "
             + "every column sums to zero, and every row to zero (or to its stated total): every flow comes from "
@@ -86,6 +97,41 @@ public final class Report {
     b.append(Html.table(parameters(in.worldDir().resolve("data/parameters.csv"))));
     b.append("</body></html>\n");
     return b.toString();
+  }
+
+  /** The fans of a sweep: a table at the comparison's horizons and a fan chart per headline output. */
+  private static void uncertainty(StringBuilder b, accord.explore.Fans fans, String region, Comparison c) {
+    var e = fans.experiment();
+    b.append("<h2>How sure: ").append(esc(region)).append(" over ").append(fans.used()).append(" draws of the "
+        + "parameters</h2>\n<p>Every behavioural parameter the literature does not pin down drawn from its prior "
+        + "(<code>models/world/data/priors.csv</code>: distribution, range and source), the scenario and its baseline "
+        + "run with the same draw (seed ").append(e.seed()).append("). The bands hold the middle 50% and 90% of the "
+        + "draws' differences from the baseline; the line is the median.");
+    if (!fans.failures().isEmpty()) {
+      b.append(" ").append(fans.failures().size()).append(" draws failed to solve and are left out (accord sweep "
+          + "lists them).");
+    }
+    if (e.branches().size() > 1) {
+      b.append(" Each draw also takes one branch by its probability, so the fans are the mixture of the branches.");
+    }
+    b.append("</p>\n");
+    List<String> header = new ArrayList<>(List.of("", "unit"));
+    c.periods().forEach(p -> header.add(c.label(p) + ": median [5%, 95%]"));
+    List<List<String>> rows = new ArrayList<>();
+    for (String name : accord.charts.UncertaintyCharts.FAN_OUTPUTS) {
+      int o = fans.output(name, region);
+      List<String> row = new ArrayList<>(List.of(name, e.outputs().get(o).unit()));
+      for (int p : c.periods()) {
+        double[] f = fans.fan(o, p);
+        row.add(String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", f[2], f[0], f[4]));
+      }
+      rows.add(row);
+    }
+    b.append(Html.table(new Table("Fans of " + region, header, rows)));
+    for (Map.Entry<String, JFreeChart> ch : accord.charts.UncertaintyCharts.fans(fans, region).entrySet()) {
+      b.append("<div class=\"chart\" id=\"chart-").append(esc(ch.getKey())).append("\">")
+          .append(ChartFiles.svgElement(ch.getValue())).append("</div>\n");
+    }
   }
 
   private static Table backtest(List<Backtest.Comparison> rows) {

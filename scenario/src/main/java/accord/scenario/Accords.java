@@ -81,7 +81,7 @@ final class Accords {
     closures.put(CLOSURE, new Closure(CLOSURE, "the scenario's currency accords: members' rates set, their instruments "
         + "solved", exo, endo, Span.NONE));
     Model withAccords = new Model(m.name(), m.doc(), m.sets(), m.series(), m.slots(), m.equations(), m.hidden(),
-        m.checks(), m.matrices(), m.baseClosure(), closures, m.initial(), m.paths(), m.calendar());
+        m.checks(), m.matrices(), m.baseClosure(), closures, m.initial(), m.paths(), m.calendar(), m.derived());
     Program program = ModelCache.program(withAccords, CLOSURE);
     return Simulator.run(program, new Scenario(s.name(), free.periods(), CLOSURE, changes, null, s.triggers()), settings,
         progress);

@@ -1,0 +1,289 @@
+package accord.cli;
+
+import accord.charts.ChartFiles;
+import accord.charts.UncertaintyCharts;
+import accord.compare.Indicator;
+import accord.explore.DrawResult;
+import accord.explore.Experiment;
+import accord.explore.Fans;
+import accord.explore.LocalEngine;
+import accord.explore.Output;
+import accord.explore.Priors;
+import accord.output.OutputFile;
+import accord.output.TextTable;
+import accord.scenario.ScenarioFile;
+import accord.solve.SolverSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code accord sweep}: Monte Carlo fans of a world scenario's differences from its baseline. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Monte Carlo over the behavioural parameters' priors: fans of a world scenario's effects.",
+        "Each draw takes every prior's parameter (models/world/data/priors.csv, or --priors), and for a scenario "
+        + "with odds one branch by its probability; runs the scenario and its baseline with them; and keeps the "
+        + "differences of the headline outputs. Prints the median and the 5-95% band after 4, 8 and 20 quarters (or "
+        + "the last); --out writes the 5th, 25th, 50th, 75th and 95th percentiles of every output in every quarter. "
+        + "The same --seed gives the same numbers to the last bit on any number of threads. Draws that fail to "
+        + "solve are counted and listed, never dropped silently."},
+    footer = {"", "Example:", "  accord sweep models/world/scenarios/us-china-tariffs.yaml --draws 1000 --seed 7 --out fans.csv"})
+final class SweepCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
+  Path input;
+
+  @Option(names = "--draws", paramLabel = "N", defaultValue = "200", description = "draws (default: 200)")
+  long draws;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the seed (default: 1)")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "threads (default: the processors, %n  "
+      + "Runtime.availableProcessors())")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "fans.csv", description = "write the fans, long form: output, region, unit, "
+      + "quarter, p5, p25, p50, p75, p95, draws used and failed; the failed draws beside it (.failures.csv)")
+  Path out;
+
+  @Option(names = "--priors", paramLabel = "priors.csv", description = "the priors (default: "
+      + "models/world/data/priors.csv)")
+  Path priors;
+
+  @Option(names = "--charts", paramLabel = "dir", description = "write fan charts (PNG) of --region's headline there")
+  Path charts;
+
+  @Option(names = "--region", paramLabel = "USA", defaultValue = "USA", description = "the region of the charts "
+      + "(default: USA)")
+  String region;
+
+  @Option(names = "--horizon", paramLabel = "Q", description = "quarters to run after the 2024Q4 starting state "
+      + "(default: the scenario's)")
+  Integer horizon;
+
+  @Option(names = "--progress", description = "show the progress bar even when standard error is not a terminal")
+  boolean progress;
+
+  @Option(names = "--debug", description = "show stack traces of internal errors")
+  boolean debug;
+
+  /** What a sweep needs from the command line, checked. */
+  record Request(ScenarioFile file, Priors priors, long draws, long seed, int threads) {
+
+    static Request read(String command, Path input, Path priorsPath, long draws, long seed, Integer threads,
+        Integer horizon) {
+      if (horizon != null && (horizon < 1 || horizon > 400)) {
+        throw new Errors.UserError("E410", "--horizon must be from 1 to 400 quarters, not " + horizon);
+      }
+      ScenarioFile file = CompareCommand.Inputs.read(command, input, null).scenario();
+      return of(horizon == null ? file : file.forPeriods(horizon + 1), priorsPath, draws, seed, threads);
+    }
+
+    /** The request for a scenario read for the run's length (its warnings printed). */
+    static Request of(ScenarioFile file, Path priorsPath, long draws, long seed, Integer threads) {
+      if (draws < 1) {
+        throw new Errors.UserError("E410", "--draws must be 1 or more, not " + draws);
+      }
+      int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (t < 1 || t > 1024) {
+        throw new Errors.UserError("E410", "--threads must be from 1 to 1024, not " + t);
+      }
+      Errors.warn(file.warnings(), new PrintWriter(System.err, true));
+      Path p = priorsPath != null ? priorsPath : Home.world().resolve("data/priors.csv");
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        throw new Errors.UserError("E600", "no priors file " + p, "give a CSV file of priors with --priors");
+      }
+      return new Request(file, Priors.load(p, file.model()), draws, seed, t);
+    }
+  }
+
+  /** Runs the sweep: every draw in order into the fans. */
+  static Fans sweep(Request r, LocalEngine.Progress progress) {
+    Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), Output.headline(r.file().model()),
+        SolverSettings.DEFAULT);
+    Fans fans = new Fans(e);
+    try {
+      LocalEngine.run(e::draw, r.draws(), r.threads(), fans, progress);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the sweep was interrupted", ex);
+    }
+    if (fans.used() == 0) {
+      throw new Errors.UserError("E612", "every one of the " + r.draws() + " draws failed; the first: "
+          + fans.failures().get(0).failure(), "narrow the priors, or check the scenario with accord compare");
+    }
+    return fans;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Request r = Request.read("sweep", input, priors, draws, seed, threads, horizon);
+    String focus = CompareCommand.region(r.file().model(), region);
+    long start = System.nanoTime();
+    Fans fans = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    w.println("scenario: " + r.file().name() + ", " + r.file().model().periodLabel(2) + " to "
+        + r.file().model().periodLabel(r.file().periods()));
+    w.println(String.format(Locale.ROOT, "draws: %,d (seed %d, %d priors from %s), %,d solved, %,d failed; %d thread%s, "
+        + "%.1f s (%.1f draws a second)", r.draws(), r.seed(), r.priors().size(), r.priors().file().getFileName(),
+        fans.used(), fans.failures().size(), r.threads(), r.threads() == 1 ? "" : "s", seconds, r.draws() / seconds));
+    branches(fans, w);
+    w.println();
+    w.print(table(fans, r.file().start()));
+    w.println("differences from the baseline with the same parameters: median [5th, 95th percentile]; quantiles "
+        + "streamed (exact up to 1,024 draws, within 1% of rank beyond; accord.explore.QuantileSketch)");
+    if (out != null) {
+      OutputFile.writeText(out, "--out", wr -> csv(fans, wr));
+      w.println("wrote " + out);
+      if (!fans.failures().isEmpty()) {
+        Path f = failuresPath(out);
+        OutputFile.writeText(f, "--out", wr -> failuresCsv(fans, r.seed(), wr));
+        w.println("wrote " + f + " (the failed draws: index, branch, parameters, the solver's message)");
+      }
+    }
+    if (charts != null) {
+      List<Path> files = ChartFiles.write(UncertaintyCharts.fans(fans, focus), charts);
+      w.println("wrote " + files.size() / 2 + " fan charts (PNG and SVG) to " + charts);
+    }
+    failures(fans, r.seed(), err);
+    return 0;
+  }
+
+  static void branches(Fans fans, PrintWriter w) {
+    Experiment e = fans.experiment();
+    if (e.branches().size() < 2) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    long[] n = fans.perBranch();
+    long all = java.util.Arrays.stream(n).sum();
+    for (int b = 0; b < n.length; b++) {
+      String name = e.branches().get(b);
+      parts.add(name.substring(name.lastIndexOf(": ") + 2) + " " + String.format(Locale.ROOT, "%,d (%.1f%%, odds %.0f%%)",
+          n[b], 100.0 * n[b] / all, 100 * e.probability(b)));
+    }
+    w.println("branches drawn by their odds (the fans are the mixture): " + String.join("; ", parts));
+  }
+
+  /** The failed draws on standard error: every one counted, the first few in full. */
+  static void failures(Fans fans, long seed, PrintWriter err) {
+    List<DrawResult> failed = fans.failures();
+    if (failed.isEmpty()) {
+      return;
+    }
+    err.println(String.format(Locale.ROOT, "%,d draw%s failed to solve and %s left out of the fans (seed %d):",
+        failed.size(), failed.size() == 1 ? "" : "s", failed.size() == 1 ? "is" : "are", seed));
+    for (DrawResult d : failed.subList(0, Math.min(5, failed.size()))) {
+      err.println("  draw " + d.index() + branchName(fans, d) + ": " + d.failure());
+      err.println("    parameters: " + parameters(fans, d));
+    }
+    if (failed.size() > 5) {
+      err.println("  ... and " + (failed.size() - 5) + " more (--out writes them all)");
+    }
+    err.flush();
+  }
+
+  private static String branchName(Fans fans, DrawResult d) {
+    List<String> b = fans.experiment().branches();
+    return b.size() < 2 ? "" : " (" + b.get(d.branch()) + ")";
+  }
+
+  private static String parameters(Fans fans, DrawResult d) {
+    List<String> names = fans.experiment().priors().names();
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      out.add(names.get(k).replaceAll("\\[.*\\|.*\\]", "[...]") + "=" + String.format(Locale.ROOT, "%.4g",
+          d.parameters()[k]));
+    }
+    return String.join(", ", out);
+  }
+
+  /** The table: a few outputs by region, median and band at the comparison's horizons. */
+  static String table(Fans fans, int start) {
+    Experiment e = fans.experiment();
+    List<Integer> periods = new ArrayList<>();
+    for (int h : new int[] {4, 8, 20}) {
+      if (start + h - 1 <= e.periods()) {
+        periods.add(start + h - 1);
+      }
+    }
+    if (periods.isEmpty() || periods.get(periods.size() - 1) < e.periods() && periods.size() < 3) {
+      periods.add(e.periods());
+    }
+    StringBuilder out = new StringBuilder();
+    for (String name : UncertaintyCharts.FAN_OUTPUTS) {
+      Indicator x = Indicator.HEADLINE.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+      List<String> header = new ArrayList<>(List.of(name.startsWith("exchange rate")
+          ? "exchange rate (up = weaker; USA: trade-weighted dollar)" : name));
+      periods.forEach(p -> header.add(e.model().periodLabel(p)));
+      TextTable t = new TextTable(header);
+      for (String g : e.model().sets().get("Region").elements()) {
+        List<String> row = new ArrayList<>(List.of(g));
+        for (int p : periods) {
+          double[] f = fans.fan(fans.output(name, g), p);
+          row.add(String.format(Locale.ROOT, "%s [%s, %s]", num(f[2]), num(f[0]), num(f[4])));
+        }
+        t.add(row);
+      }
+      out.append(x.difference()).append('\n').append(t.render()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String num(double v) {
+    double a = Math.abs(v);
+    return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
+  }
+
+  static void csv(Fans fans, Writer w) throws IOException {
+    w.write("output,region,unit,quarter,p5,p25,p50,p75,p95,draws,failed\n");
+    String used = String.valueOf(fans.used());
+    String failed = String.valueOf(fans.failures().size());
+    for (Fans.Row r : fans.rows()) {
+      w.write(String.join(",", quote(r.output()), r.region(), quote(r.unit()), r.quarter(), Double.toString(r.p5()),
+          Double.toString(r.p25()), Double.toString(r.p50()), Double.toString(r.p75()), Double.toString(r.p95()), used,
+          failed));
+      w.write('\n');
+    }
+  }
+
+  static Path failuresPath(Path out) {
+    String n = out.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return out.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".failures.csv");
+  }
+
+  static void failuresCsv(Fans fans, long seed, Writer w) throws IOException {
+    List<String> names = fans.experiment().priors().names();
+    w.write("seed,draw,branch," + String.join(",", names.stream().map(SweepCommand::quote).toList()) + ",failure\n");
+    for (DrawResult d : fans.failures()) {
+      List<String> row = new ArrayList<>(List.of(String.valueOf(seed), String.valueOf(d.index()),
+          quote(fans.experiment().branches().get(d.branch()))));
+      for (double p : d.parameters()) {
+        row.add(Double.toString(p));
+      }
+      row.add(quote(d.failure()));
+      w.write(String.join(",", row));
+      w.write('\n');
+    }
+  }
+
+  static String quote(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}
