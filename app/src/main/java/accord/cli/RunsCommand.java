@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
         + "rows to Parquet.",
         "The store is one DuckDB file (default ~/.local/share/accord/runs.duckdb; --store or ACCORD_STORE choose "
         + "another). Its tables: jobs (one row per job: kind, status, scenario and its text, model digest, seed, "
-        + "version, settings), draws (job, draw, ok, branch, parameters, diagnostics), outputs (job, draw, output, "
-        + "period, value) and summaries (job, name, output, period, statistic, value)."},
+        + "version, settings), draws (job, draw, ok, branch, parameters and values as lists, diagnostics), columns "
+        + "and parameters (what each element of a draw's lists is), summaries (job, name, output, period, statistic, "
+        + "value), and the view outputs (job, draw, branch, output, period, value: a draw's values in long form)."},
     footer = {"", "Examples:", "  accord runs", "  accord runs --job 3",
         "  accord runs --sql \"SELECT output, period, quantile_cont(value, 0.5) FROM outputs WHERE job = 3 GROUP BY ALL\"",
         "  accord runs --export draws.parquet --sql \"SELECT * FROM outputs WHERE job = 3\""})
@@ -54,7 +55,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     try (RunStore s = RunStore.open(store)) {
       if (export != null) {
-        String query = sql != null ? sql : "SELECT * FROM outputs WHERE job = " + job + " ORDER BY draw, output, period";
+        String query = sql != null ? sql : "SELECT * FROM outputs WHERE job = " + job + " ORDER BY draw";
         long rows = s.exportParquet(query, export);
         out.println("wrote " + export + " (" + rows + " rows)");
       } else if (sql != null) {

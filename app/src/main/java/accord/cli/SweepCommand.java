@@ -9,9 +9,12 @@ import accord.explore.Fans;
 import accord.explore.LocalEngine;
 import accord.explore.Output;
 import accord.explore.Priors;
+import accord.explore.ResultSink;
 import accord.output.OutputFile;
 import accord.output.TextTable;
 import accord.scenario.ScenarioFile;
+import accord.store.RunStore;
+import accord.store.StoreSink;
 import accord.solve.SolverSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,6 +80,17 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "show the progress bar even when standard error is not a terminal")
   boolean progress;
 
+  @Option(names = "--store", paramLabel = "runs.duckdb", description = "the run store that keeps every draw (default: "
+      + "ACCORD_STORE, else ~/.local/share/accord/runs.duckdb; accord runs reads it)")
+  Path store;
+
+  @Option(names = "--no-store", description = "keep nothing: the fans only")
+  boolean noStore;
+
+  @Option(names = "--resume", description = "finish the unfinished sweep of this scenario, seed, draws and priors in "
+      + "the store (one stopped by kill -9, say): its finished draws are read back, the rest are run")
+  boolean resume;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
@@ -112,20 +126,54 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Runs the sweep: every draw in order into the fans. */
   static Fans sweep(Request r, LocalEngine.Progress progress) {
+    return sweep(r, progress, null, false).fans();
+  }
+
+  /** A sweep's fans and its job in the store (null when none was kept). */
+  record Swept(Fans fans, Long job) {
+  }
+
+  /**
+   * The same, each draw also kept in {@code store} (null: none) as a job of its own; with
+   * {@code resume}, the store's unfinished job of the same spec is finished instead: its draws
+   * replayed into the fans, the draws after them run.
+   */
+  static Swept sweep(Request r, LocalEngine.Progress progress, RunStore store, boolean resume) {
     Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), Output.headline(r.file().model()),
         SolverSettings.DEFAULT);
     Fans fans = new Fans(e);
+    ResultSink sink = fans;
+    long first = 0;
+    Long job = null;
+    if (store != null) {
+      RunStore.JobSpec spec = spec(r);
+      if (resume) {
+        job = store.resumable(spec).orElseThrow(() -> new Errors.UserError("E684", "the store " + store.file()
+            + " has no unfinished sweep of " + r.file().path().getFileName() + " with seed " + r.seed() + ", "
+            + r.draws() + " draws and these priors", "'accord runs' lists the store's jobs; run without --resume to "
+            + "start it"));
+        first = StoreSink.replay(store, job, e, fans);
+      } else {
+        job = StoreSink.start(store, spec, e);
+      }
+      sink = ResultSink.all(fans, new StoreSink(store, job, e));
+    }
+    long offset = first;
     try {
-      LocalEngine.run(e::draw, r.draws(), r.threads(), fans, progress);
+      LocalEngine.run(i -> e.draw(offset + i), r.draws() - first, r.threads(), sink,
+          (done, failed) -> progress.update(offset + done, failed));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the sweep was interrupted", ex);
+    }
+    if (store != null) {
+      store.finish(job, "done");
     }
     if (fans.used() == 0) {
       throw new Errors.UserError("E612", "every one of the " + r.draws() + " draws failed; the first: "
           + fans.failures().get(0).failure(), "narrow the priors, or check the scenario with accord compare");
     }
-    return fans;
+    return new Swept(fans, job);
   }
 
   @Override
@@ -135,13 +183,29 @@ final class SweepCommand implements Callable<Integer> {
     Request r = Request.read("sweep", input, priors, draws, seed, threads, horizon);
     String focus = CompareCommand.region(r.file().model(), region);
     long start = System.nanoTime();
-    Fans fans = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress));
+    if (resume && noStore) {
+      throw new Errors.UserError("E410", "--resume reads the sweep's finished draws from the store: it cannot go with --no-store");
+    }
+    Fans fans;
+    String kept = null;
+    if (noStore) {
+      fans = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress));
+    } else {
+      try (RunStore s = RunStore.open(store != null ? store : RunStore.defaultFile())) {
+        Swept swept = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress), s, resume);
+        fans = swept.fans();
+        kept = "kept in the run store " + s.file() + " as job " + swept.job() + " (accord runs --job " + swept.job() + ")";
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     w.println("scenario: " + r.file().name() + ", " + r.file().model().periodLabel(2) + " to "
         + r.file().model().periodLabel(r.file().periods()));
     w.println(String.format(Locale.ROOT, "draws: %,d (seed %d, %d priors from %s), %,d solved, %,d failed; %d thread%s, "
         + "%.1f s (%.1f draws a second)", r.draws(), r.seed(), r.priors().size(), r.priors().file().getFileName(),
         fans.used(), fans.failures().size(), r.threads(), r.threads() == 1 ? "" : "s", seconds, r.draws() / seconds));
+    if (kept != null) {
+      w.println(kept);
+    }
     branches(fans, w);
     w.println();
     w.print(table(fans, r.file().start()));
@@ -162,6 +226,28 @@ final class SweepCommand implements Callable<Integer> {
     }
     failures(fans, r.seed(), err);
     return 0;
+  }
+
+  /** What identifies a sweep in the store: the scenario's text, the model's files, the seed, draws and priors. */
+  static RunStore.JobSpec spec(Request r) {
+    String text;
+    try {
+      text = java.nio.file.Files.readString(r.file().path());
+    } catch (IOException e) {
+      text = null;
+    }
+    String priors;
+    try {
+      priors = java.util.HexFormat.of().formatHex(accord.lang.TextFile.sha256(java.nio.file.Files.readAllBytes(
+          r.priors().file())));
+    } catch (IOException e) {
+      priors = "unreadable";
+    }
+    String settings = String.format(Locale.ROOT, "{\"draws\": %d, \"periods\": %d, \"priors\": \"%s\", "
+        + "\"priors_sha256\": \"%s\"}", r.draws(), r.file().periods(), r.priors().file().toString().replace("\\", "/")
+        .replace("\"", "'"), priors);
+    return new RunStore.JobSpec("sweep", r.file().name(), text, accord.cache.ModelCache.digest(r.file().model()),
+        r.seed(), Accord.VERSION, settings, Math.toIntExact(Math.min(r.draws(), Integer.MAX_VALUE)));
   }
 
   static void branches(Fans fans, PrintWriter w) {

@@ -15,9 +15,10 @@ class RunsCommandTest {
   void listsShowsQueriesAndExports(@TempDir Path dir) {
     Path file = dir.resolve("runs.duckdb");
     try (RunStore s = RunStore.open(file)) {
-      long job = s.start(new RunStore.JobSpec("sweep", "tariffs-2025", "name: t", "d1", 7L, Accord.VERSION, "{}", 2));
-      s.add(new RunStore.Draw(job, 0, true, null, "{}", null, List.of(new RunStore.Output("TB[USA]", "2027Q4", -800))));
-      s.add(new RunStore.Draw(job, 1, false, null, "{}", "E220 in block 3", List.of()));
+      long job = s.start(new RunStore.JobSpec("sweep", "tariffs-2025", "name: t", "d1", 7L, Accord.VERSION, "{}", 2),
+          List.of("sigM"), List.of(new RunStore.Column("TB [USA]", "2027Q4")));
+      s.add(new RunStore.Draw(job, 0, true, null, new double[] {2.5}, new double[] {-800}, null));
+      s.add(new RunStore.Draw(job, 1, false, null, new double[] {9}, new double[0], "E220 in block 3"));
       s.summaries(job, List.of(new RunStore.Summary("fan", "TB[USA]", "2027Q4", "p50", -800)));
       s.finish(job, "done");
     }
@@ -44,6 +45,6 @@ class RunsCommandTest {
     assertThat(CommandLineTest.accord("runs", "--store", store, "--job", "9").err()).contains("E410").contains("no job 9");
     CommandLineTest.Outcome bad = CommandLineTest.accord("runs", "--store", store, "--sql", "SELECT * FROM nowhere");
     assertThat(bad.code()).isEqualTo(1);
-    assertThat(bad.err()).contains("error[E682]").contains("jobs, draws, outputs and summaries");
+    assertThat(bad.err()).contains("error[E682]").contains("jobs, draws, columns, parameters, outputs (a view) and summaries");
   }
 }

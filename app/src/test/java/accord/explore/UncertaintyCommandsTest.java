@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** accord sweep, accord sensitivity and accord report --draws end to end, on short runs of the world model. */
-class UncertaintyCommandsTest {
+public class UncertaintyCommandsTest {
 
   static final String TARIFFS = "../models/world/scenarios/us-china-tariffs.yaml";
 
@@ -30,7 +30,7 @@ class UncertaintyCommandsTest {
   }
 
   /** Three priors: psi (front-running of announced tariffs, which this scenario does not announce) and two that matter. */
-  static Path priors(Path dir) throws Exception {
+  public static Path priors(Path dir) throws Exception {
     Path p = dir.resolve("three.csv");
     Files.writeString(p, """
         parameter,distribution,a,b,low,high,source

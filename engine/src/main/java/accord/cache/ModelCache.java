@@ -168,6 +168,21 @@ public final class ModelCache {
     return p;
   }
 
+  /**
+   * The digest of the files {@code model} was made from (SHA-256 over each file's path and
+   * SHA-256): what a stored run names its model by. Null for a model that did not come through
+   * the cache (the cache off, or a model made in memory).
+   */
+  public static String digest(Model model) {
+    Entry e = entryOf(model);
+    if (e == null) {
+      return null;
+    }
+    StringBuilder all = new StringBuilder();
+    e.sources().forEach((path, d) -> all.append(path).append(' ').append(HexFormat.of().formatHex(d)).append('\n'));
+    return HexFormat.of().formatHex(TextFile.sha256(all.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static synchronized void remember(Model m, Entry e) {
     KNOWN.addFirst(new Known(new WeakReference<>(m), e));
     while (KNOWN.size() > KNOWN_LIMIT) {

@@ -22,9 +22,10 @@ import org.duckdb.DuckDBConnection;
 /**
  * The run store: runs, sweeps, grids and decompositions in one embedded DuckDB file, each job with
  * the scenario's text, the model's digest, the seed and the software version, queryable with SQL
- * and exported as Parquet. Draws are committed in batches; a draw counts as finished only once
- * its row in {@code draws} is committed (after its outputs), so a process killed at any moment
- * leaves a readable store whose finished draws are whole, and a sweep can be resumed from them.
+ * and exported as Parquet. A draw is one row (its parameters and values as lists, named by the
+ * job's parameters and columns; the view outputs gives the long form), appended in batches, so a
+ * process killed at any moment leaves a readable store whose finished draws are whole, and a
+ * sweep can be resumed from them.
  * DuckDB lets one process write a file at a time: a second is refused with E680.
  */
 public final class RunStore implements AutoCloseable {
@@ -47,16 +48,17 @@ public final class RunStore implements AutoCloseable {
       String modelDigest, Long seed, String version, String settings, Integer planned, long draws, long failed) {
   }
 
-  /** One output's value at one period of a draw (a plain run is draw 0). */
-  public record Output(String output, String period, double value) {
+  /** What one element of a draw's values is: an output at a period. */
+  public record Column(String output, String period) {
   }
 
   /**
    * A finished draw: whether it solved, the branch drawn (null without odds), the parameters drawn
-   * (JSON), the solver's diagnostics when it failed, and its outputs.
+   * (in the order of the job's parameter names), its values (in the order of the job's columns;
+   * empty when it failed) and the solver's diagnostics when it failed.
    */
-  public record Draw(long job, int draw, boolean ok, String branch, String parameters, String diagnostics,
-      List<Output> outputs) {
+  public record Draw(long job, long draw, boolean ok, String branch, double[] parameters, double[] values,
+      String diagnostics) {
   }
 
   /** A statistic of a job's result (a fan's percentile, a grid point's value, a channel's share). */
@@ -142,15 +144,44 @@ public final class RunStore implements AutoCloseable {
         + "status VARCHAR NOT NULL, created TIMESTAMP NOT NULL DEFAULT current_timestamp, finished TIMESTAMP, "
         + "scenario VARCHAR, scenario_text VARCHAR, model_digest VARCHAR, seed BIGINT, version VARCHAR, "
         + "settings VARCHAR, planned INTEGER)");
-    exec("CREATE TABLE IF NOT EXISTS draws(job BIGINT NOT NULL, draw INTEGER NOT NULL, ok BOOLEAN NOT NULL, "
-        + "branch VARCHAR, parameters VARCHAR, diagnostics VARCHAR, PRIMARY KEY (job, draw))");
-    exec("CREATE TABLE IF NOT EXISTS outputs(job BIGINT NOT NULL, draw INTEGER NOT NULL, output VARCHAR NOT NULL, "
-        + "period VARCHAR NOT NULL, value DOUBLE)");
+    // a draw is one row, its values one list: a sweep of 10,000 draws of 3,600 numbers appends 10,000
+    // rows, and the view outputs gives the long form to query
+    exec("CREATE TABLE IF NOT EXISTS columns(job BIGINT NOT NULL, position INTEGER NOT NULL, output VARCHAR NOT NULL, "
+        + "period VARCHAR NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS parameters(job BIGINT NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS draws(job BIGINT NOT NULL, draw BIGINT NOT NULL, ok BOOLEAN NOT NULL, "
+        + "branch VARCHAR, parameters DOUBLE[], \"values\" DOUBLE[], diagnostics VARCHAR, PRIMARY KEY (job, draw))");
+    exec("CREATE VIEW IF NOT EXISTS outputs AS SELECT d.job, d.draw, d.branch, c.output, c.period, "
+        + "d.\"values\"[c.position + 1] AS value FROM draws d JOIN columns c ON c.job = d.job WHERE d.ok");
     exec("CREATE TABLE IF NOT EXISTS summaries(job BIGINT NOT NULL, name VARCHAR NOT NULL, output VARCHAR, "
         + "period VARCHAR, statistic VARCHAR NOT NULL, value DOUBLE)");
   }
 
-  /** Starts a job; its id. */
+  /** Starts a job whose draws have these parameters and columns; its id. */
+  public synchronized long start(JobSpec spec, List<String> parameterNames, List<Column> columns) {
+    long id = start(spec);
+    try {
+      try (DuckDBAppender a = appender("columns")) {
+        for (int i = 0; i < columns.size(); i++) {
+          a.beginRow().append(id).append(i).append(columns.get(i).output()).append(columns.get(i).period()).endRow();
+        }
+      }
+      try (DuckDBAppender a = appender("parameters")) {
+        for (int i = 0; i < parameterNames.size(); i++) {
+          a.beginRow().append(id).append(i).append(parameterNames.get(i)).endRow();
+        }
+      }
+      return id;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private DuckDBAppender appender(String table) throws SQLException {
+    return db.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+  }
+
+  /** Starts a job without draws (a grid, a decomposition: its results are summaries); its id. */
   public synchronized long start(JobSpec spec) {
     try (PreparedStatement p = db.prepareStatement("INSERT INTO jobs(kind, status, scenario, scenario_text, "
         + "model_digest, seed, version, settings, planned) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
@@ -172,8 +203,7 @@ public final class RunStore implements AutoCloseable {
 
   /**
    * The latest unfinished job of exactly this spec (kind, scenario text, model, seed, settings,
-   * draws planned): what {@code --resume} continues. Its orphan outputs (of draws whose row was
-   * never committed) are removed, so that its finished draws are whole.
+   * draws planned): what {@code --resume} continues.
    */
   public synchronized Optional<Long> resumable(JobSpec spec) {
     try (PreparedStatement p = db.prepareStatement("SELECT id FROM jobs WHERE status <> 'done' AND kind = ? "
@@ -191,7 +221,6 @@ public final class RunStore implements AutoCloseable {
         return Optional.empty();
       }
       long id = r.getLong(1);
-      update("DELETE FROM outputs WHERE job = ? AND draw NOT IN (SELECT draw FROM draws WHERE job = ?)", id, id);
       update("UPDATE jobs SET status = 'running' WHERE id = ?", id);
       return Optional.of(id);
     } catch (SQLException e) {
@@ -207,7 +236,7 @@ public final class RunStore implements AutoCloseable {
       p.setLong(1, job);
       ResultSet r = p.executeQuery();
       while (r.next()) {
-        out.set(r.getInt(1));
+        out.set(Math.toIntExact(r.getLong(1)));
       }
       return out;
     } catch (SQLException e) {
@@ -224,55 +253,69 @@ public final class RunStore implements AutoCloseable {
   }
 
   /**
-   * Commits the pending draws: their outputs first (the appender commits them), then their rows in
-   * one transaction. A crash between the two leaves outputs without a row, which count for
-   * nothing and are removed on resume.
+   * Commits the pending draws, each one row, all in one append: a process killed before the append
+   * completes leaves none of them, never part of one.
    */
   public synchronized void flush() {
     if (pending.isEmpty()) {
       return;
     }
-    try {
-      try (DuckDBAppender a = db.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-          "outputs")) {
-        for (Draw d : pending) {
-          for (Output o : d.outputs()) {
-            a.beginRow().append(d.job()).append(d.draw()).append(o.output()).append(o.period()).append(o.value())
-                .endRow();
-          }
+    try (DuckDBAppender a = appender("draws")) {
+      for (Draw d : pending) {
+        a.beginRow().append(d.job()).append(d.draw()).append(d.ok());
+        if (d.branch() == null) {
+          a.appendNull();
+        } else {
+          a.append(d.branch());
         }
-      }
-      db.setAutoCommit(false);
-      try (PreparedStatement p = db.prepareStatement("INSERT INTO draws VALUES (?, ?, ?, ?, ?, ?)")) {
-        for (Draw d : pending) {
-          p.setLong(1, d.job());
-          p.setInt(2, d.draw());
-          p.setBoolean(3, d.ok());
-          p.setString(4, d.branch());
-          p.setString(5, d.parameters());
-          p.setString(6, d.diagnostics());
-          p.addBatch();
+        a.append(d.parameters()).append(d.values());
+        if (d.diagnostics() == null) {
+          a.appendNull();
+        } else {
+          a.append(d.diagnostics());
         }
-        p.executeBatch();
-        db.commit();
-      } catch (SQLException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
+        a.endRow();
       }
       pending.clear();
     } catch (SQLException e) {
+      pending.clear();
       throw failed(e);
     }
+  }
+
+  /** The finished draws of {@code job} in draw order, read back (what a resumed sweep feeds its fans first). */
+  public synchronized void forEachDraw(long job, java.util.function.Consumer<Draw> action) {
+    flush();
+    try (PreparedStatement p = db.prepareStatement("SELECT draw, ok, branch, parameters, \"values\", diagnostics "
+        + "FROM draws WHERE job = ? ORDER BY draw")) {
+      p.setLong(1, job);
+      ResultSet r = p.executeQuery();
+      while (r.next()) {
+        action.accept(new Draw(job, r.getLong(1), r.getBoolean(2), r.getString(3), doubles(r.getArray(4)),
+            doubles(r.getArray(5)), r.getString(6)));
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private static double[] doubles(java.sql.Array a) throws SQLException {
+    if (a == null) {
+      return new double[0];
+    }
+    Object[] v = (Object[]) a.getArray();
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] == null ? Double.NaN : ((Number) v[i]).doubleValue();
+    }
+    return out;
   }
 
   /** Keeps a job's results (fans, grid points, channels), replacing any it had. */
   public synchronized void summaries(long job, List<Summary> rows) {
     try {
       update("DELETE FROM summaries WHERE job = ?", job);
-      try (DuckDBAppender a = db.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-          "summaries")) {
+      try (DuckDBAppender a = appender("summaries")) {
         for (Summary s : rows) {
           a.beginRow().append(job).append(s.name()).append(s.output()).append(s.period()).append(s.statistic())
               .append(s.value()).endRow();
@@ -335,7 +378,7 @@ public final class RunStore implements AutoCloseable {
       return new Table(columns, rows);
     } catch (SQLException e) {
       throw new ModelException(Diagnostic.error("E682", Span.NONE, "the query failed: " + firstLine(e.getMessage()))
-          .withHint("the store's tables are jobs, draws, outputs and summaries; e.g. SELECT * FROM jobs"));
+          .withHint("the store's tables are jobs, draws, columns, parameters, outputs (a view) and summaries; e.g. SELECT * FROM jobs"));
     }
   }
 
@@ -359,7 +402,7 @@ public final class RunStore implements AutoCloseable {
         rows = r.getLong(1);
       } catch (SQLException e) {
         throw new ModelException(Diagnostic.error("E682", Span.NONE, "the export failed: " + firstLine(e.getMessage()))
-            .withHint("the store's tables are jobs, draws, outputs and summaries; e.g. SELECT * FROM jobs"));
+            .withHint("the store's tables are jobs, draws, columns, parameters, outputs (a view) and summaries; e.g. SELECT * FROM jobs"));
       }
       Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
