@@ -9,7 +9,9 @@ import accord.explore.Fans;
 import accord.explore.LocalEngine;
 import accord.explore.Output;
 import accord.explore.Priors;
+import accord.explore.Recipe;
 import accord.explore.ResultSink;
+import accord.explore.SweepEngine;
 import accord.output.OutputFile;
 import accord.output.TextTable;
 import accord.scenario.ScenarioFile;
@@ -80,6 +82,15 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "show the progress bar even when standard error is not a terminal")
   boolean progress;
 
+  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local", description = "where the draws are "
+      + "computed: this machine's threads (default), or Apache Spark (with --master; ./accord runs the spark "
+      + "module's jar for it)")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL", description = "the Spark master: local[*] (default), local[N] or "
+      + "spark://host:port")
+  String master;
+
   @Option(names = "--store", paramLabel = "runs.duckdb", description = "the run store that keeps every draw (default: "
       + "ACCORD_STORE, else ~/.local/share/accord/runs.duckdb; accord runs reads it)")
   Path store;
@@ -139,6 +150,29 @@ final class SweepCommand implements Callable<Integer> {
    * replayed into the fans, the draws after them run.
    */
   static Swept sweep(Request r, LocalEngine.Progress progress, RunStore store, boolean resume) {
+    return sweep(r, progress, store, resume, SweepEngine.LOCAL, null);
+  }
+
+  /** The engine named by --engine, or the user error that lists those this jar has. */
+  static SweepEngine engine(String name, String master) {
+    List<SweepEngine> all = SweepEngine.available();
+    for (SweepEngine e : all) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    if (master != null && !name.equals("spark")) {
+      throw new Errors.UserError("E410", "--master goes with --engine spark");
+    }
+    throw new Errors.UserError("E685", "no sweep engine '" + name + "' in this jar; it has "
+        + String.join(", ", all.stream().map(SweepEngine::name).toList()), name.equals("spark")
+        ? "run it through ./accord, which runs spark/target/accord-spark.jar for --engine spark, or submit that jar "
+        + "with spark-submit" : "use --engine local or --engine spark");
+  }
+
+  /** The same on {@code engine} (at {@code master}, null for its default). */
+  static Swept sweep(Request r, LocalEngine.Progress progress, RunStore store, boolean resume, SweepEngine engine,
+      String master) {
     Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), Output.headline(r.file().model()),
         SolverSettings.DEFAULT);
     Fans fans = new Fans(e);
@@ -158,10 +192,9 @@ final class SweepCommand implements Callable<Integer> {
       }
       sink = ResultSink.all(fans, new StoreSink(store, job, e));
     }
-    long offset = first;
     try {
-      LocalEngine.run(i -> e.draw(offset + i), r.draws() - first, r.threads(), sink,
-          (done, failed) -> progress.update(offset + done, failed));
+      engine.run(Recipe.of(e, r.file().path(), r.priors().file()), e, first, r.draws(), r.threads(), master, sink,
+          progress);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the sweep was interrupted", ex);
@@ -180,6 +213,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    SweepEngine on = engine(engine, master);
     Request r = Request.read("sweep", input, priors, draws, seed, threads, horizon);
     String focus = CompareCommand.region(r.file().model(), region);
     long start = System.nanoTime();
@@ -189,10 +223,11 @@ final class SweepCommand implements Callable<Integer> {
     Fans fans;
     String kept = null;
     if (noStore) {
-      fans = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress));
+      fans = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress), null, false, on, master)
+          .fans();
     } else {
       try (RunStore s = RunStore.open(store != null ? store : RunStore.defaultFile())) {
-        Swept swept = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress), s, resume);
+        Swept swept = sweep(r, ProgressBar.of(err, r.draws(), "draws", progress), s, resume, on, master);
         fans = swept.fans();
         kept = "kept in the run store " + s.file() + " as job " + swept.job() + " (accord runs --job " + swept.job() + ")";
       }

@@ -1,0 +1,124 @@
+package accord.spark;
+
+import accord.explore.DrawResult;
+import accord.explore.Experiment;
+import accord.explore.LocalEngine;
+import accord.explore.Recipe;
+import accord.explore.ResultSink;
+import accord.explore.SweepEngine;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The sweep engine on Apache Spark: the draws split into contiguous ranges, one task each; each
+ * executor makes the experiment from its {@link Recipe} once (the scenario and priors files must
+ * be where the recipe says, as on one machine or a shared folder) and computes its range; the
+ * driver takes the results back range by range in order ({@code toLocalIterator}, one range in
+ * memory at a time) and hands them to the sink in draw order. Draw i is {@link Experiment#draw}(i)
+ * wherever it runs, so the fans are the local engine's to the last bit.
+ */
+public final class SparkEngine implements SweepEngine {
+
+  /** Draws per task: enough to keep a task's start-up small against its work. */
+  static final int PER_TASK = 64;
+
+  private final int perTask;
+
+  public SparkEngine() {
+    this(PER_TASK);
+  }
+
+  /** With {@code perTask} draws per task (tests: several tasks from a few draws). */
+  SparkEngine(int perTask) {
+    this.perTask = perTask;
+  }
+
+  private static JavaSparkContext context;
+  private static String contextMaster;
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  @Override
+  public void run(Recipe recipe, Experiment made, long from, long n, int threads, String master, ResultSink sink,
+      LocalEngine.Progress progress) {
+    JavaSparkContext sc = context(master == null ? "local[*]" : master);
+    List<long[]> ranges = new ArrayList<>();
+    for (long a = from; a < n; a += perTask) {
+      ranges.add(new long[] {a, Math.min(n, a + perTask)});
+    }
+    if (ranges.isEmpty()) {
+      return;
+    }
+    Iterator<DrawResult> results = sc.parallelize(ranges, ranges.size())
+        .flatMap(range -> draws(recipe, range[0], range[1]))
+        .toLocalIterator();
+    long done = from;
+    long failed = 0;
+    while (results.hasNext()) {
+      DrawResult r = results.next();
+      if (r.index() != done) {
+        throw new IllegalStateException("Spark gave draw " + r.index() + " where draw " + done + " was due");
+      }
+      sink.accept(r);
+      failed += r.failed() ? 1 : 0;
+      progress.update(++done, failed);
+    }
+  }
+
+  /** Draws {@code a .. b - 1} of the recipe's experiment, computed where this runs. */
+  static Iterator<DrawResult> draws(Recipe recipe, long a, long b) {
+    Experiment e = recipe.experiment();
+    return new Iterator<>() {
+      long i = a;
+
+      @Override
+      public boolean hasNext() {
+        return i < b;
+      }
+
+      @Override
+      public DrawResult next() {
+        return e.draw(i++);
+      }
+    };
+  }
+
+  /**
+   * One Spark context per process, made at the first sweep: its start (about two seconds) is paid
+   * once. Loopback-only unless the master is remote; no web UI.
+   */
+  static synchronized JavaSparkContext context(String master) {
+    if (context != null && master.equals(contextMaster)) {
+      return context;
+    }
+    if (context != null) {
+      context.stop();
+    }
+    SparkConf conf = new SparkConf().setAppName("accord sweep").setMaster(master)
+        .set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false")
+        .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
+    if (master.startsWith("local")) {
+      conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    }
+    context = new JavaSparkContext(conf);
+    context.setLogLevel("WARN");
+    contextMaster = master;
+    return context;
+  }
+
+  /** Stops the context (tests; a command's process ends with it). */
+  static synchronized void stop() {
+    if (context != null) {
+      context.stop();
+      context = null;
+      contextMaster = null;
+    }
+  }
+}
