@@ -59,6 +59,7 @@ public final class Codes {
       case '3' -> "scenario files";
       case '4' -> "the command line and output files";
       case '5' -> "accounting identities and conditions";
+      case '6' -> "exploring a scenario: sweeps, grids, sensitivity and channels";
       case '9' -> "internal";
       default -> "other";
     };
