@@ -44,6 +44,10 @@ final class ReportCommand implements Callable<Integer> {
       + "the comparison's middle horizon)")
   String quarter;
 
+  @Option(names = "--channels", description = "add the region's trade balance and real GDP in the quarter shown, "
+      + "split into the model's transmission channels (accord explain: 65 runs)")
+  boolean channels;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
@@ -63,8 +67,15 @@ final class ReportCommand implements Callable<Integer> {
             + c.label(c.scenario().periods()) + ")");
       }
     }
+    java.util.List<accord.explore.channels.ChannelDecomposition> split = java.util.List.of();
+    if (channels) {
+      split = accord.explore.channels.ChannelDecomposition.explain(file, java.util.List.of(
+          ExploreOptions.effect(file.model(), "TB[" + focus + "]"),
+          ExploreOptions.effect(file.model(), "real GDP[" + focus + "]")), period,
+          accord.explore.channels.Parallel.cores()).decompositions();
+    }
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
-        Backtest.rounds2018(Home.world()), Home.world()));
+        Backtest.rounds2018(Home.world()), Home.world(), split));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
     accord.output.OutputFile.writeText(target, "--out", page -> page.write(html));
     w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));
