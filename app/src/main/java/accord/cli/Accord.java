@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = {"Accord: a stock-flow consistent simulator of the global trade and capital-flow system.",
         "", "Models are text (.acc files), scenarios are YAML; see docs/model-language.md."},
     subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class, CompareCommand.class, ReportCommand.class, SweepCommand.class,
-        SensitivityCommand.class, RunsCommand.class, CodesCommand.class,
+        SensitivityCommand.class, ExplainCommand.class, GridCommand.class, RunsCommand.class, CodesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  accord run models/gl/sim.acc --periods 20",
         "  accord run models/gl/sim-gov.yaml --out sim-gov.csv", "  accord check models/gl/pc.acc",
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         "  accord calibrate", "  accord backtest",
         "  accord sweep models/world/scenarios/us-china-tariffs.yaml --draws 1000 --out fans.csv",
         "  accord sensitivity models/world/scenarios/us-china-tariffs.yaml --output TB[USA] --at 2026Q4",
+        "  accord explain models/world/scenarios/tariffs-2025.yaml --output 'TB[USA]' --at 2027Q4",
         "", Accord.EXIT_CODES})
 public final class Accord implements Runnable {
 

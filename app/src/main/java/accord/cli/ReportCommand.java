@@ -61,6 +61,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "show the sweep's progress bar even when standard error is not a terminal")
   boolean progress;
 
+  @Option(names = "--channels", description = "add the region's trade balance and real GDP in the quarter shown, "
+      + "split into the model's transmission channels (accord explain: 65 runs)")
+  boolean channels;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
@@ -86,8 +90,15 @@ final class ReportCommand implements Callable<Integer> {
       fans = SweepCommand.sweep(r, ProgressBar.of(spec.commandLine().getErr(), draws, "draws", progress));
       SweepCommand.failures(fans, seed, spec.commandLine().getErr());
     }
+    java.util.List<accord.explore.channels.ChannelDecomposition> split = java.util.List.of();
+    if (channels) {
+      split = accord.explore.channels.ChannelDecomposition.explain(file, java.util.List.of(
+          ExploreOptions.effect(file.model(), "TB[" + focus + "]"),
+          ExploreOptions.effect(file.model(), "real GDP[" + focus + "]")), period,
+          accord.explore.channels.Parallel.cores()).decompositions();
+    }
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
-        Backtest.rounds2018(Home.world()), Home.world(), fans));
+        Backtest.rounds2018(Home.world()), Home.world(), fans, split));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
     accord.output.OutputFile.writeText(target, "--out", page -> page.write(html));
     w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));

@@ -32,11 +32,16 @@ public final class Report {
    * (null: none, the page shows the point forecast only).
    */
   public record Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
-      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir, accord.explore.Fans fans) {
+      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir, accord.explore.Fans fans,
+      List<accord.explore.channels.ChannelDecomposition> channels) {
+
+    public Inputs {
+      channels = channels == null ? List.of() : List.copyOf(channels);
+    }
 
     public Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
         List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir) {
-      this(file, comparison, region, matrixPeriod, backtest, rounds, worldDir, null);
+      this(file, comparison, region, matrixPeriod, backtest, rounds, worldDir, null, List.of());
     }
   }
 
@@ -79,6 +84,21 @@ public final class Report {
     }
     if (in.fans() != null) {
       uncertainty(b, in.fans(), in.region(), c);
+    }
+    if (!in.channels().isEmpty()) {
+      b.append("<h2>Through which channels</h2>\n<p>The effect split into the model's transmission channels "
+          + "(<code>accord explain</code>): each channel switched off makes the behaviour it names respond to the "
+          + "baseline's path (models/world/blocks/channels.acc); the scenario runs with every combination of "
+          + "channels on and off, and each channel's contribution is its Shapley value, so the rows add up to the "
+          + "total. 'rest' is what is left with every channel off.</p>\n");
+      for (accord.explore.channels.ChannelDecomposition d : in.channels()) {
+        b.append(Html.table(channels(d)));
+        b.append("<p class=\"muted\">").append(esc(String.format(Locale.ROOT, "Interactions: %.2f %s (the total "
+            + "through the channels less the sum of the channels switched off one at a time).", d.interactions(),
+            d.effect().unit()))).append("</p>\n");
+        b.append("<div class=\"chart\" id=\"chart-").append(esc(accord.charts.ExploreCharts.key(d))).append("\">")
+            .append(ChartFiles.svgElement(accord.charts.ExploreCharts.decomposition(d, f.name()))).append("</div>\n");
+      }
     }
     b.append("<h2>The accounts: ").append(esc(in.region())).append(" in ").append(c.label(in.matrixPeriod()))
         .append("</h2>\n<p>The region's transactions-flow matrix in the scenario (Godley and Lavoie's layout): "
@@ -132,6 +152,18 @@ public final class Report {
       b.append("<div class=\"chart\" id=\"chart-").append(esc(ch.getKey())).append("\">")
           .append(ChartFiles.svgElement(ch.getValue())).append("</div>\n");
     }
+  }
+
+  private static Table channels(accord.explore.channels.ChannelDecomposition d) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < d.channels().size(); i++) {
+      out.add(List.of(d.channels().get(i).name(), String.format(Locale.ROOT, "%.2f", d.shapley()[i]),
+          String.format(Locale.ROOT, "%.2f", d.leaveOneOut()[i])));
+    }
+    out.add(List.of("rest (every channel off)", String.format(Locale.ROOT, "%.2f", d.rest()), ""));
+    out.add(List.of("total", String.format(Locale.ROOT, "%.2f", d.total()), ""));
+    return new Table(d.effect().label() + " in " + d.quarter() + ", " + d.effect().unit(), List.of("channel",
+        "contribution", "switched off alone"), out);
   }
 
   private static Table backtest(List<Backtest.Comparison> rows) {
