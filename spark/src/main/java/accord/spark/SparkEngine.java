@@ -106,6 +106,17 @@ public final class SparkEngine implements SweepEngine {
         .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
     if (master.startsWith("local")) {
       conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    } else if (!conf.contains("spark.jars")) {
+      // a cluster's executors need accord's classes: this jar (spark-submit sets spark.jars itself)
+      try {
+        String jar = java.nio.file.Path.of(SparkEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+        if (jar.endsWith(".jar")) {
+          conf.set("spark.jars", jar);
+        }
+      } catch (java.net.URISyntaxException | SecurityException e) {
+        // no location: the cluster must have the classes already
+      }
     }
     context = new JavaSparkContext(conf);
     context.setLogLevel("WARN");
