@@ -65,11 +65,19 @@ final class ReportCommand implements Callable<Integer> {
       + "split into the model's transmission channels (accord explain: 65 runs)")
   boolean channels;
 
+  @Option(names = "--sensitivity", description = "add a tornado of the region's trade balance in the quarter shown: each "
+      + "prior at its 5th and 95th percentiles in turn (accord sensitivity; 2 runs per prior and one more)")
+  boolean sensitivity;
+
+  @Option(names = "--vary", paramLabel = "lever.field=from:to:step", description = "add a policy grid of the region's "
+      + "trade balance in the quarter shown over this event field (accord grid; once or twice: a line or a heat map)")
+  java.util.List<String> vary;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter w = spec.commandLine().getOut();
     CompareCommand.Inputs in = CompareCommand.Inputs.read("report", input, against);
     ScenarioFile file = in.scenario();
@@ -97,8 +105,35 @@ final class ReportCommand implements Callable<Integer> {
           ExploreOptions.effect(file.model(), "real GDP[" + focus + "]")), period,
           accord.explore.channels.Parallel.cores()).decompositions();
     }
+    accord.explore.Sensitivity.OneAtATime tornado = null;
+    String tornadoOutput = "TB[" + focus + "]";
+    if (sensitivity) {
+      if (!file.branches().isEmpty()) {
+        throw new Errors.UserError("E614", "sensitivity follows one path, and " + input.getFileName() + " has branches "
+            + "with odds", "study one branch: copy its events into a scenario of their own");
+      }
+      SweepCommand.Request r = SweepCommand.Request.of(file.forPeriods(period), priors, 1, seed, threads);
+      int slot = file.model().slotOf(tornadoOutput);
+      accord.explore.Experiment e = accord.explore.Experiment.of(r.file(), r.priors(), seed, java.util.List.of(
+          new accord.explore.Output.Series(tornadoOutput, slot)), accord.solve.SolverSettings.DEFAULT);
+      tornado = accord.explore.Sensitivity.oneAtATime(e, period, 0.05, 0.95, r.threads());
+    }
+    accord.explore.grid.Grid.Result grid = null;
+    if (vary != null && !vary.isEmpty()) {
+      if (vary.size() > 2) {
+        throw new Errors.UserError("E410", "--vary is given at most twice in a report (a line or a heat map), not "
+            + vary.size() + " times", "accord grid varies more fields");
+      }
+      java.util.List<accord.explore.grid.Vary> fields = new java.util.ArrayList<>();
+      for (String v : vary) {
+        fields.add(accord.explore.grid.Vary.parse(v, accord.explore.grid.Grid.MAX_POINTS));
+      }
+      grid = accord.explore.grid.Grid.run(file, fields, ExploreOptions.effect(file.model(), tornadoOutput), period,
+          accord.explore.channels.Parallel.cores());
+    }
     String html = Report.html(new Report.Inputs(file, c, focus, period, Backtest.replay2025(Home.world()),
-        Backtest.rounds2018(Home.world()), Home.world(), fans, split));
+        Backtest.rounds2018(Home.world()), Home.world(), new Report.Exploration(fans, split, tornado, tornadoOutput,
+        grid)));
     Path target = out != null ? out : Path.of(stem(input) + ".html");
     accord.output.OutputFile.writeText(target, "--out", page -> page.write(html));
     w.println("scenario: " + file.name() + ", against " + (other == null ? "the baseline" : other.name()));

@@ -29,14 +29,18 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Not run (see {@link #NOT_RUN}): {@code ./accord calibrate}, which rewrites
  * models/world/calibrated/ that the other tests read; {@code ./accord backtest} (21 s here) and the
  * second {@code ./accord report} (18 s), whose work the first report repeats (every report runs
- * the back-test) and which BacktestTest and LibraryTest cover.
+ * the back-test) and which BacktestTest and LibraryTest cover; the sweeps on Spark.
  */
 class DocsCommandsTest {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   /** Commands documented but not run here, and why (above): a subcommand, or a whole command. */
   static final Set<String> NOT_RUN = Set.of("calibrate", "backtest",
-      "./accord report models/world/scenarios/mar-a-lago-accord.yaml");
+      "./accord report models/world/scenarios/mar-a-lago-accord.yaml",
+      // sweeps on Spark: they run spark/target/accord-spark.jar (built by the spark module, whose
+      // SparkEngineTest checks the engine against the local one) on 10,000 draws or a real cluster
+      "./accord sweep models/world/scenarios/tariffs-2025.yaml --draws 10000 --engine spark --master 'local[*]'",
+      "./accord sweep models/world/scenarios/tariffs-2025.yaml --draws 100000 --engine spark --master spark://HOST:7077");
   private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```", Pattern.DOTALL);
 
   static Path out;

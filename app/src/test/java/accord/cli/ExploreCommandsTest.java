@@ -98,7 +98,7 @@ class ExploreCommandsTest {
     List<ChannelDecomposition> split = ChannelDecomposition.explain(f, List.of(ExploreOptions.effect(f.model(),
         "TB[USA]")), 4, 2).decompositions();
     String html = Report.html(new Report.Inputs(f, c, "USA", 4, List.of(), List.of(), Path.of("../models/world"),
-        null, split));
+        new Report.Exploration(null, split, null, null, null)));
     assertThat(html).contains("<h2>Through which channels</h2>", "id=\"chart-explain-tb-usa\"",
         "exchange rates in trade prices", "rest (every channel off)");
     assertThat(html.substring(html.indexOf("chart-explain-tb-usa"))).contains("<svg");

@@ -81,6 +81,56 @@ class ReportBrowserTest {
     }
   }
 
+  /**
+   * The report of a library scenario asked for every answer of many runs (fans of a sweep, the
+   * channel decomposition, a tornado, a policy grid as a heat map), on small settings: each chart
+   * is there and drawn in Chromium.
+   */
+  @Test
+  void theFanTornadoHeatMapAndDecompositionChartsAreDrawn(@TempDir Path dir) throws Exception {
+    boolean required = System.getenv("ACCORD_REQUIRE_BROWSER") != null;
+    assumeTrue(required || Files.isExecutable(CHROMEDRIVER), "no /usr/bin/chromedriver (apt-get install chromium "
+        + "chromium-driver)");
+    Path html = dir.resolve("explored.html");
+    Path priors = accord.explore.UncertaintyCommandsTest.priors(dir);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = accord.cli.Accord.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("report", "../models/world/scenarios/us-china-tariffs.yaml", "-o", html.toString(),
+        "--quarter", "2025Q4", "--draws", "3", "--seed", "5", "--priors", priors.toString(), "--channels",
+        "--sensitivity", "--vary", "tariff[1].rate=0.5:1.5:1", "--vary", "tariff[2].rate=0.2:0.4:0.2");
+    assertThat(code).as(err.toString()).isZero();
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + dir.resolve("profile"));
+    ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    try {
+      browser.manage().window().setSize(new Dimension(1300, 1000));
+      browser.get(html.toUri().toString());
+      for (String id : List.of("chart-fan-trade-balance-usa", "chart-tornado", "chart-grid", "chart-explain-tb-usa")) {
+        List<WebElement> found = browser.findElements(By.cssSelector("div.chart#" + id + " > svg"));
+        assertThat(found).as("chart %s on the page", id).hasSize(1);
+        WebElement svg = found.get(0);
+        assertThat(svg.getSize().getWidth()).as(id).isGreaterThan(400);
+        assertThat(svg.findElements(By.cssSelector("path, rect, line, polyline")).size()).as("marks drawn in %s", id)
+            .isGreaterThan(10);
+        browser.executeScript("arguments[0].scrollIntoView(true);", svg);
+        byte[] png = svg.getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", id + ".png"), png);
+        assertThat(colours(ImageIO.read(new ByteArrayInputStream(png)))).as("colours in %s", id).isGreaterThan(10);
+      }
+    } finally {
+      browser.quit();
+    }
+  }
+
   /** Distinct colours in an image: a blank page has one. */
   private static long colours(BufferedImage img) {
     java.util.Set<Integer> seen = new java.util.HashSet<>();

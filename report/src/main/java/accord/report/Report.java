@@ -27,21 +27,32 @@ import org.jfree.chart.JFreeChart;
  */
 public final class Report {
 
-  /**
-   * What the page is made of; {@code fans}: a sweep of the scenario over the parameters' priors
-   * (null: none, the page shows the point forecast only).
-   */
+  /** What the page is made of; {@code explore}: what was asked of many runs (nothing: the point forecast only). */
   public record Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
-      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir, accord.explore.Fans fans,
-      List<accord.explore.channels.ChannelDecomposition> channels) {
+      List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir, Exploration explore) {
 
     public Inputs {
-      channels = channels == null ? List.of() : List.copyOf(channels);
+      explore = explore == null ? Exploration.NONE : explore;
     }
 
     public Inputs(ScenarioFile file, Comparison comparison, String region, int matrixPeriod,
         List<Backtest.Comparison> backtest, List<Backtest.Comparison> rounds, Path worldDir) {
-      this(file, comparison, region, matrixPeriod, backtest, rounds, worldDir, null, List.of());
+      this(file, comparison, region, matrixPeriod, backtest, rounds, worldDir, Exploration.NONE);
+    }
+  }
+
+  /**
+   * The answers of many runs the page can show, each optional (null or empty: not asked): fans of
+   * a sweep over the priors, the channel decomposition, a one-at-a-time sensitivity of one output
+   * (with its label and quarter), a policy grid.
+   */
+  public record Exploration(accord.explore.Fans fans, List<accord.explore.channels.ChannelDecomposition> channels,
+      accord.explore.Sensitivity.OneAtATime tornado, String tornadoOutput, accord.explore.grid.Grid.Result grid) {
+
+    public static final Exploration NONE = new Exploration(null, List.of(), null, null, null);
+
+    public Exploration {
+      channels = channels == null ? List.of() : List.copyOf(channels);
     }
   }
 
@@ -82,16 +93,33 @@ public final class Report {
       b.append("<div class=\"chart\" id=\"chart-").append(esc(e.getKey())).append("\">")
           .append(ChartFiles.svgElement(e.getValue())).append("</div>\n");
     }
-    if (in.fans() != null) {
-      uncertainty(b, in.fans(), in.region(), c);
+    Exploration x = in.explore();
+    if (x.fans() != null) {
+      uncertainty(b, x.fans(), in.region(), c);
     }
-    if (!in.channels().isEmpty()) {
+    if (x.tornado() != null) {
+      b.append("<h2>Which assumption drives it</h2>\n<p>").append(esc(x.tornadoOutput())).append(" in ")
+          .append(esc(c.label(in.matrixPeriod()))).append(", the scenario less its baseline, with each behavioural "
+          + "parameter in turn at its prior's 5th and 95th percentiles and the others at their medians "
+          + "(<code>accord sensitivity</code>); the longest bars are the assumptions the answer depends on most.</p>\n");
+      b.append("<div class=\"chart\" id=\"chart-tornado\">").append(ChartFiles.svgElement(
+          accord.charts.UncertaintyCharts.tornado(x.tornado(), x.tornadoOutput(), c.label(in.matrixPeriod()),
+              "at the 5th percentile", "at the 95th"))).append("</div>\n");
+    }
+    if (x.grid() != null) {
+      b.append("<h2>Policy grid</h2>\n<p>").append(esc(x.grid().effect().label())).append(" in ")
+          .append(esc(x.grid().quarter())).append(" over a grid of the scenario's event fields (<code>accord grid</code>): "
+          + "one run per point, each the scenario with those values written in.</p>\n");
+      b.append("<div class=\"chart\" id=\"chart-grid\">").append(ChartFiles.svgElement(
+          accord.charts.ExploreCharts.grid(x.grid()))).append("</div>\n");
+    }
+    if (!x.channels().isEmpty()) {
       b.append("<h2>Through which channels</h2>\n<p>The effect split into the model's transmission channels "
           + "(<code>accord explain</code>): each channel switched off makes the behaviour it names respond to the "
           + "baseline's path (models/world/blocks/channels.acc); the scenario runs with every combination of "
           + "channels on and off, and each channel's contribution is its Shapley value, so the rows add up to the "
           + "total. 'rest' is what is left with every channel off.</p>\n");
-      for (accord.explore.channels.ChannelDecomposition d : in.channels()) {
+      for (accord.explore.channels.ChannelDecomposition d : x.channels()) {
         b.append(Html.table(channels(d)));
         b.append("<p class=\"muted\">").append(esc(String.format(Locale.ROOT, "Interactions: %.2f %s (the total "
             + "through the channels less the sum of the channels switched off one at a time).", d.interactions(),
