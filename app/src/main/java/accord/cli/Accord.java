@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "accord", mixinStandardHelpOptions = true, version = Accord.VERSION,
     description = {"Accord: a stock-flow consistent simulator of the global trade and capital-flow system.",
         "", "Models are text (.acc files), scenarios are YAML; see docs/model-language.md."},
-    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class, CompareCommand.class, ReportCommand.class, CodesCommand.class,
+    subcommands = {RunCommand.class, CheckCommand.class, CalibrateCommand.class, BacktestCommand.class, CompareCommand.class, ReportCommand.class, ServeCommand.class, CodesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  accord run models/gl/sim.acc --periods 20",
         "  accord run models/gl/sim-gov.yaml --out sim-gov.csv", "  accord check models/gl/pc.acc",
         "  accord run world --out world.csv --vars GDP,TBG[USA,*]", "  accord check models/gl/sim-gov.yaml",
-        "  accord calibrate", "  accord backtest",
+        "  accord calibrate", "  accord backtest", "  accord serve",
         "", Accord.EXIT_CODES})
 public final class Accord implements Runnable {
 
