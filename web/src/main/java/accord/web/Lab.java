@@ -68,7 +68,8 @@ final class Lab implements AutoCloseable {
   Lab(Library library, int threads, int queued) {
     ModelCache.holdInMemory();
     this.library = library;
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued), r -> {
+    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queued > 0 ? new ArrayBlockingQueue<>(queued)
+        : new java.util.concurrent.SynchronousQueue<>(), r -> {
       Thread t = new Thread(r, "accord-run");
       t.setDaemon(true);
       return t;

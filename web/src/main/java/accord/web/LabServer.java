@@ -57,6 +57,9 @@ public final class LabServer implements AutoCloseable {
       + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
       + "frame-ancestors 'none'";
 
+  /** Set on a request whose refusal was written: the error pages leave it as it is. */
+  private static final String ANSWERED = "accord.answered";
+
   private final Options options;
   private final Lab lab;
   private final Javalin app;
@@ -82,13 +85,17 @@ public final class LabServer implements AutoCloseable {
       }
       cfg.routes.exception(Exception.class, this::failure);
       cfg.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
+        if (ctx.attribute(ANSWERED) == null) {
           problem(ctx, 404, List.of(Diagnostic.error("E716", Span.NONE, "no route " + ctx.method() + " "
               + ctx.path()).withHint("GET /api/openapi.json lists the API; the lab is at /")));
         }
       });
-      cfg.routes.error(405, "*", ctx -> problem(ctx, 405, List.of(Diagnostic.error("E716", Span.NONE,
-          ctx.method() + " " + ctx.path() + " is not allowed").withHint("GET /api/openapi.json lists the API"))));
+      cfg.routes.error(405, "*", ctx -> {
+        if (ctx.attribute(ANSWERED) == null) {
+          problem(ctx, 405, List.of(Diagnostic.error("E716", Span.NONE, ctx.method() + " " + ctx.path()
+              + " is not allowed").withHint("GET /api/openapi.json lists the API")));
+        }
+      });
     });
   }
 
@@ -265,6 +272,7 @@ public final class LabServer implements AutoCloseable {
       text.append(lab.library().relative(d.render()));
     }
     ctx.status(status);
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("diagnostics", items);
