@@ -104,6 +104,7 @@ public final class LabServer implements AutoCloseable {
     List<Route> out = new ArrayList<>();
     out.add(new Route("GET", "/", LabServer::page));
     out.add(new Route("GET", "/lab/{file}", LabServer::asset));
+    out.add(new Route("GET", "/favicon.ico", ctx -> ctx.status(204)));   // none: a browser asks anyway
     out.add(new Route("GET", "/api/openapi.json", LabServer::openapi));
     out.add(new Route("GET", "/api/models", api::models));
     out.add(new Route("GET", "/api/scenarios", api::scenarios));

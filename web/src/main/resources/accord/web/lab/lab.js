@@ -33,8 +33,11 @@
   let timer = null;
   let released = false;
   let backtestShown = false;
+  let written = '';
   const charts = {};
+  // slider release to redrawn charts, and to the server's answer (performance marks, read by the browser test)
   window.__accordTimings = [];
+  window.__accordAnswers = [];
   window.__accordRuns = 0;
 
   const $ = (id) => document.getElementById(id);
@@ -85,8 +88,18 @@
     if (state.quarter) { p.set('q', state.quarter); }
     p.set('r', state.region);
     Object.entries(state.overrides).forEach(([k, v]) => p.set('o.' + k, String(v)));
-    history.replaceState(null, '', '#' + p.toString());
+    written = '#' + p.toString();
+    history.replaceState(null, '', written);
   }
+
+  // an address pasted into this tab: the view it names
+  window.addEventListener('hashchange', () => {
+    if (location.hash === written) { return; }
+    readAddress();
+    $('scenario').value = state.scenario;
+    tab(state.tab, true);
+    load();
+  });
 
   // ---- scenario and levers ----------------------------------------------------------------------------
 
@@ -214,6 +227,9 @@
     if (mine !== seq) {
       return;   // a later move is on its way: draw that one
     }
+    if (released) {
+      performance.mark('run-answered');
+    }
     run = answer;
     window.__accordRuns++;
     $('warnings').textContent = run.warnings.join('\n') + (run.fired.length ? '\n' + run.fired.join('\n') : '');
@@ -232,7 +248,9 @@
       requestAnimationFrame(() => {
         performance.mark('charts-redrawn');
         const m = performance.measure('release-to-redraw', 'lever-release', 'charts-redrawn');
+        const answered = performance.measure('release-to-answer', 'lever-release', 'run-answered');
         window.__accordTimings.push(m.duration);
+        window.__accordAnswers.push(answered.duration);
       });
     }
     document.body.dataset.run = run.id;
