@@ -59,6 +59,7 @@ public final class Codes {
       case '3' -> "scenario files";
       case '4' -> "the command line and output files";
       case '5' -> "accounting identities and conditions";
+      case '7' -> "the web lab and its API";
       case '9' -> "internal";
       default -> "other";
     };

@@ -306,7 +306,7 @@ final class Api {
   }
 
   private static ApiError notWorld(Lab.Run run, String what) {
-    return new ApiError(400, "E711", what + " reads the world model's outputs; scenario " + run.entry().name()
+    return new ApiError(400, "E411", what + " reads the world model's outputs; scenario " + run.entry().name()
         + " runs model " + run.results().model().name() + ", which lacks them",
         "choose a scenario of models/world/scenarios, or fetch this run's series and CSV");
   }
@@ -460,7 +460,7 @@ final class Api {
     String region = ctx.queryParam("region") == null ? "USA" : ctx.queryParam("region");
     List<String> regions = r.model().sets().get("Region").elements();
     if (!regions.contains(region)) {
-      throw new ApiError(400, "E710", "region '" + region + "' is not a region of the world model",
+      throw new ApiError(400, "E412", "region '" + region + "' is not a region of the world model",
           "the regions are: " + String.join(", ", regions));
     }
     return region;
@@ -473,7 +473,7 @@ final class Api {
     }
     int p = r.model().periodOf(q);
     if (p < 2 || p > r.periods()) {
-      throw new ApiError(400, "E710", "quarter '" + q + "' is not a quarter of this run",
+      throw new ApiError(400, "E412", "quarter '" + q + "' is not a quarter of this run",
           "the run's quarters are " + r.model().periodLabel(2) + " to " + r.model().periodLabel(r.periods()));
     }
     return p;

@@ -140,6 +140,23 @@ final class Lab implements AutoCloseable {
     return get(f);
   }
 
+  /**
+   * Reads and compiles, in the background, the model of the scenario the lab opens with, so that
+   * its first run does not pay for them; the server listens before this starts.
+   */
+  void warm(String scenario) {
+    // its own thread, not one of the pool's: requests never wait behind it (a program compiles once either way)
+    library.entries().stream().filter(e -> e.name().equals(scenario)).findFirst().ifPresent(e -> {
+      Thread t = new Thread(() -> {
+        ScenarioFile f = file(e);
+        levers(e);
+        ModelCache.program(f.model(), f.closure());
+      }, "accord-warm");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
   /** A run kept by the server; E708 (404) if it has none of that id. */
   Run get(String id) {
     Run r = runs.get(id);

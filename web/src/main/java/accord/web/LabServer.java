@@ -57,6 +57,9 @@ public final class LabServer implements AutoCloseable {
       + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
       + "frame-ancestors 'none'";
 
+  /** The scenario the lab opens with (lab.js opens the same). */
+  static final String FIRST_SCENARIO = "us-china-tariffs";
+
   /** Set on a request whose refusal was written: the error pages leave it as it is. */
   private static final String ANSWERED = "accord.answered";
 
@@ -72,6 +75,8 @@ public final class LabServer implements AutoCloseable {
     List<Route> routes = routes(new Api(lab));
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.startup.startupWatcherEnabled = false;
       cfg.jetty.host = options.host();
       cfg.jetty.port = options.port();
       cfg.http.maxRequestSize = options.maxBody();
@@ -133,6 +138,7 @@ public final class LabServer implements AutoCloseable {
     check(options);
     LabServer s = new LabServer(options, new Lab(new Library(home), options.threads(), options.queued()));
     s.app.start();
+    s.lab.warm(FIRST_SCENARIO);
     return s;
   }
 

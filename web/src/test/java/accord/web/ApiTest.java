@@ -125,7 +125,7 @@ class ApiTest {
     assertThat(json(r).get("series").size()).isEqualTo(8);
     HttpResponse<String> c = post(server, "/api/compare", body(Map.of("scenario", "sim-gov")));
     assertThat(c.statusCode()).isEqualTo(400);
-    assertThat(code(c)).isEqualTo("E711");
+    assertThat(code(c)).isEqualTo("E411");
   }
 
   static JsonNode find(JsonNode list, String name) {

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The lab in Debian's headless Chromium, through its chromedriver (no browser is downloaded):
  * the page loads with no console errors, the USA-CHN tariff slider moves the bilateral chart and
  * its numbers, the accounts show their zero sums, and a copied address restores the view.
- * Screenshots go to target/lab-*.png; with -Daccord.docs.screenshot=true the first also to
+ * Screenshots go to target/lab-*.png; with -Daccord.docs.screenshot=true the moved one also to
  * docs/lab.png (the README's). CI sets ACCORD_REQUIRE_BROWSER, so there it cannot be skipped.
  */
 class LabBrowserTest {
@@ -113,7 +113,7 @@ class LabBrowserTest {
     Files.createDirectories(SHOTS);
     byte[] png = browser.getScreenshotAs(OutputType.BYTES);
     Files.write(SHOTS.resolve("lab-" + name + ".png"), png);
-    if (name.equals("charts") && Boolean.getBoolean("accord.docs.screenshot")) {
+    if (name.equals("moved") && Boolean.getBoolean("accord.docs.screenshot")) {
       Files.write(TestServer.HOME.resolve("docs/lab.png"), png);
     }
   }

@@ -88,8 +88,8 @@ class RefusalTest {
   @Test
   void queryParametersOfARun() throws Exception {
     String id = TestServer.run(server, "us-china-tariffs", Map.of());
-    refused(get(server, "/api/runs/" + id + "/matrix?region=XXX"), 400, "E710", "the regions are: USA");
-    refused(get(server, "/api/runs/" + id + "/matrix?quarter=2040Q1"), 400, "E710");
+    refused(get(server, "/api/runs/" + id + "/matrix?region=XXX"), 400, "E412", "the regions are: USA");
+    refused(get(server, "/api/runs/" + id + "/matrix?quarter=2040Q1"), 400, "E412");
     refused(get(server, "/api/runs/" + id + "/series?vars=NOPE"), 400, "E404");
     refused(get(server, "/api/runs/" + id + "/series?vars=EXV"), 400, "E706", "1000 series");
     refused(get(server, "/api/runs/" + id + "/csv?format=tall"), 400, "E703", "wide");
