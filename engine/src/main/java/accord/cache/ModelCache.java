@@ -77,7 +77,7 @@ public final class ModelCache {
 
   /** Models held for the life of the process (null: none held); see {@link #holdInMemory}. */
   private static volatile Map<Path, Model> heldModels;
-  /** Programs held, most recently used first: a few models and closures; accord runs make models of their own. */
+  /** Programs held, most recently used first: of the held models, by closure. */
   private static final Deque<Held> HELD_PROGRAMS = new ArrayDeque<>();
   private static final int HELD_PROGRAMS_LIMIT = 24;
 
@@ -164,7 +164,9 @@ public final class ModelCache {
    * {@link #load} (derived and kept on the first compile).
    */
   public static Program program(Model model, String closure) {
-    if (heldModels == null) {
+    Map<Path, Model> models = heldModels;
+    // only the programs of held models: a model made for one run (a currency accord's) is compiled for it alone
+    if (models == null || models.values().stream().noneMatch(m -> m == model)) {
       return compiled(model, closure);
     }
     java.util.concurrent.FutureTask<Program> task = null;
