@@ -29,13 +29,14 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Not run (see {@link #NOT_RUN}): {@code ./accord calibrate}, which rewrites
  * models/world/calibrated/ that the other tests read; {@code ./accord backtest} (21 s here) and the
  * second {@code ./accord report} (18 s), whose work the first report repeats (every report runs
- * the back-test) and which BacktestTest and LibraryTest cover; the sweeps on Spark.
+ * the back-test) and which BacktestTest and LibraryTest cover; the sweeps on Spark; {@code ./accord
+ * serve}, which runs until stopped and which the web module's tests start on a free port.
  */
 class DocsCommandsTest {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   /** Commands documented but not run here, and why (above): a subcommand, or a whole command. */
-  static final Set<String> NOT_RUN = Set.of("calibrate", "backtest",
+  static final Set<String> NOT_RUN = Set.of("calibrate", "backtest", "serve",
       "./accord report models/world/scenarios/mar-a-lago-accord.yaml",
       // sweeps on Spark: they run spark/target/accord-spark.jar (built by the spark module, whose
       // SparkEngineTest checks the engine against the local one) on 10,000 draws or a real cluster

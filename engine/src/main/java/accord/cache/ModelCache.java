@@ -61,10 +61,40 @@ public final class ModelCache {
     return p == null || p.isBlank() || p.equals("off") ? null : Path.of(p);
   }
 
-  /** {@link ModelLoader#load}, through the cache when it is on. */
+  /** {@link ModelLoader#load}, through the cache when it is on; the same model again when held in memory. */
   public static Model load(Path file) {
+    Map<Path, Model> held = heldModels;
+    if (held != null) {
+      return held.computeIfAbsent(file.toAbsolutePath().normalize(), ModelCache::loadFresh);
+    }
+    return loadFresh(file);
+  }
+
+  private static Model loadFresh(Path file) {
     Path folder = folder();
     return folder == null ? ModelLoader.load(file) : load(file, folder);
+  }
+
+  /** Models held for the life of the process (null: none held); see {@link #holdInMemory}. */
+  private static volatile Map<Path, Model> heldModels;
+  /** Programs held, most recently used first: of the held models, by closure. */
+  private static final Deque<Held> HELD_PROGRAMS = new ArrayDeque<>();
+  private static final int HELD_PROGRAMS_LIMIT = 24;
+
+  /** A program held in memory: its model (compared by identity) and closure. */
+  private record Held(Model model, String closure, java.util.concurrent.Future<Program> program) {
+  }
+
+  /**
+   * For a long-lived process (the web lab's server): from now on {@link #load} gives the same
+   * model for the same file, read once, and {@link #program} the same program for the same model
+   * and closure, compiled once (a program is immutable and thread-safe; each run has its own
+   * workspace). A file edited after it was read is not read again: restart the process.
+   */
+  public static synchronized void holdInMemory() {
+    if (heldModels == null) {
+      heldModels = new java.util.concurrent.ConcurrentHashMap<>();
+    }
   }
 
   /** Models this process decoded from an entry rather than loaded: for tests. */
@@ -134,6 +164,49 @@ public final class ModelCache {
    * {@link #load} (derived and kept on the first compile).
    */
   public static Program program(Model model, String closure) {
+    Map<Path, Model> models = heldModels;
+    // only the programs of held models: a model made for one run (a currency accord's) is compiled for it alone
+    if (models == null || models.values().stream().noneMatch(m -> m == model)) {
+      return compiled(model, closure);
+    }
+    java.util.concurrent.FutureTask<Program> task = null;
+    Held found = null;
+    synchronized (HELD_PROGRAMS) {
+      for (java.util.Iterator<Held> it = HELD_PROGRAMS.iterator(); it.hasNext() && found == null; ) {
+        Held h = it.next();
+        if (h.model() == model && java.util.Objects.equals(h.closure(), closure)) {
+          it.remove();
+          found = h;
+        }
+      }
+      if (found == null) {
+        // compiled once, outside the lock: a second request for it waits for the first compile
+        task = new java.util.concurrent.FutureTask<>(() -> compiled(model, closure));
+        found = new Held(model, closure, task);
+      }
+      HELD_PROGRAMS.addFirst(found);
+      if (HELD_PROGRAMS.size() > HELD_PROGRAMS_LIMIT) {
+        HELD_PROGRAMS.removeLast();
+      }
+    }
+    if (task != null) {
+      task.run();
+    }
+    Held held = found;
+    try {
+      return held.program().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      synchronized (HELD_PROGRAMS) {
+        HELD_PROGRAMS.removeIf(h -> h == held);   // not kept: the next request tries again
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the model compiled", e);
+    }
+  }
+
+  private static Program compiled(Model model, String closure) {
     long t0 = System.nanoTime();
     BlockStructure s = analyze(model, closure);
     long t1 = System.nanoTime();

@@ -3,7 +3,7 @@ package accord.report;
 import accord.compare.Table;
 
 /** Small pieces of a self-contained HTML page: escaping, tables, sections. */
-final class Html {
+public final class Html {
 
   static final String STYLE = """
       body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:2em auto;max-width:1200px;color:#222;
@@ -21,7 +21,7 @@ final class Html {
   private Html() {
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 

@@ -13,12 +13,12 @@ import java.util.Locale;
  * A transactions-flow or balance-sheet matrix evaluated in one quarter, with each row's and
  * each column's sum: the zeros the accounting checks, shown.
  */
-final class MatrixTable {
+public final class MatrixTable {
 
   private MatrixTable() {
   }
 
-  static Table of(Results r, String name, int period) {
+  public static Table of(Results r, String name, int period) {
     AccountMatrix m = r.model().matrices().stream().filter(x -> x.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("the model has no matrix " + name));
     int cols = m.columns().size();

@@ -61,7 +61,7 @@ public final class EventReader {
             + ") is before 'at' (" + model.periodLabel(at) + ")").withHint("until is inclusive and cannot precede at"));
         continue;
       }
-      int phaseIn = f.integer("phase_in", 1, 400, "quarters to full size; 1 is at once", 1);
+      int phaseIn = f.integer("phase_in", LeverFields.bound("event.phase_in"), "quarters to full size; 1 is at once", 1);
       String lever = named.get(0);
       Field body = item.map().get(lever);
       Levers.Lowered lowered = levers.lower(lever, body.value(), periods);

@@ -93,6 +93,20 @@ final class Fields {
     return has(key) ? number(key, min, max, meaning) : otherwise;
   }
 
+  /** A number within a lever field's bound ({@link LeverFields}). */
+  double number(String key, LeverFields.Bound b, String meaning) {
+    return number(key, b.min(), b.max(), meaning);
+  }
+
+  double number(String key, LeverFields.Bound b, String meaning, double otherwise) {
+    return number(key, b.min(), b.max(), meaning, otherwise);
+  }
+
+  /** A whole number within a lever field's bound. */
+  int integer(String key, LeverFields.Bound b, String meaning, int otherwise) {
+    return integer(key, (int) b.min(), (int) b.max(), meaning, otherwise);
+  }
+
   private static String fmt(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return String.valueOf((long) v);

@@ -35,8 +35,6 @@ final class Levers {
    */
   static final double SUBSTITUTION_CRM = 12;
   static final double SUBSTITUTION_OTHER = 4;
-  /** Tariffs above 1,000% are refused: no such rate was ever applied. */
-  static final double MAX_RATE = 10;
 
   private final Model model;
   private final List<Diagnostic> errors;
@@ -65,9 +63,9 @@ final class Levers {
       case "tariff" -> tariff(body, "tariff", "dtar");
       case "non_tariff_barrier" -> tariff(body, "non_tariff_barrier", "ntb");
       case "export_control" -> exportControl(body);
-      case "monetary_stance" -> perRegion(body, "monetary_stance", "shift", "mstance", -10, 10,
+      case "monetary_stance" -> perRegion(body, "monetary_stance", "shift", "mstance",
           "points added to the policy rule's intercept (0.5 = 50 bp tighter)");
-      case "household_transfer" -> perRegion(body, "household_transfer", "share", "trh", -0.2, 0.2,
+      case "household_transfer" -> perRegion(body, "household_transfer", "share", "trh",
           "transfer to households, share of GDP (0.01 = 1% of GDP a year)");
       case "risk_preference" -> riskPreference(body);
       case "relocation" -> relocation(body);
@@ -101,7 +99,7 @@ final class Levers {
     String importer = f.code("importer", regions);
     List<String> exporters = f.codes("exporter", regions, regionWords(importer));
     List<String> secs = f.codes("sectors", sectors, sectorWords());
-    double rate = f.number("rate", isTariff ? -1 : -0.5, MAX_RATE, isTariff
+    double rate = f.number("rate", LeverFields.bound(what + ".rate"), isTariff
         ? "an ad-valorem rate: 0.10 is 10%; with mode add, points over the 2024 rate" : "ad-valorem equivalent: 0.05 is 5%");
     String mode = f.choice("mode", List.of("add", "set"), "add");
     String retaliation = "none";
@@ -109,7 +107,7 @@ final class Levers {
     if (isTariff && f.has("retaliation")) {
       Node r = f.node("retaliation");
       if (r.value() instanceof Number) {
-        counter = f.number("retaliation", -1, MAX_RATE, "a retaliation rate, or none or mirror");
+        counter = f.number("retaliation", LeverFields.bound("tariff.retaliation"), "a retaliation rate, or none or mirror");
         retaliation = "rate";
       } else {
         retaliation = f.choice("retaliation", List.of("none", "mirror"), "none");
@@ -161,9 +159,9 @@ final class Levers {
     String exporter = f.code("exporter", regions);
     List<String> importers = f.codes("importers", regions, regionWords(exporter));
     List<String> secs = f.codes("sectors", sectors, sectorWords());
-    double share = f.number("share", 0, 1, "share of the flow withheld: 1 is a ban");
+    double share = f.number("share", LeverFields.bound("export_control.share"), "share of the flow withheld: 1 is a ban");
     boolean minerals = secs.contains("CRM");
-    double half = f.number("substitution", 0.5, 400,
+    double half = f.number("substitution", LeverFields.bound("export_control.substitution"),
         "quarters for other suppliers to take over half of the withheld flow", minerals ? SUBSTITUTION_CRM
             : SUBSTITUTION_OTHER);
     if (exporter == null || Double.isNaN(share) || Double.isNaN(half)) {
@@ -187,11 +185,10 @@ final class Levers {
     return new Lowered(out, half);
   }
 
-  private Lowered perRegion(Node body, String what, String field, String series, double min, double max,
-      String meaning) {
+  private Lowered perRegion(Node body, String what, String field, String series, String meaning) {
     Fields f = new Fields("a " + what, body, Set.of("region", field), errors);
     List<String> rs = f.codes("region", regions, Map.of("all", regions));
-    double v = f.number(field, min, max, meaning);
+    double v = f.number(field, LeverFields.bound(what + "." + field), meaning);
     if (Double.isNaN(v)) {
       return null;
     }
@@ -203,7 +200,7 @@ final class Levers {
     Fields f = new Fields("a risk_preference", body, Set.of("holders", "toward", "shift"), errors);
     String toward = f.code("toward", regions);
     List<String> holders = f.codes("holders", regions, regionWords(toward));
-    double shift = f.number("shift", -10, 10,
+    double shift = f.number("shift", LeverFields.bound("risk_preference.shift"),
         "return points holders add to the claims of 'toward' (negative: 'sell America' when toward is USA)");
     if (toward == null || Double.isNaN(shift)) {
       return null;
@@ -220,7 +217,7 @@ final class Levers {
   private Lowered relocation(Node body) {
     Fields f = new Fields("a relocation", body, Set.of("sector", "destination", "from", "to", "amount", "share", "over"),
         errors);
-    int over = f.integer("over", 1, 400, "quarters over which the move is made (a linear phase-in)", 1);
+    int over = f.integer("over", LeverFields.bound("relocation.over"), "quarters over which the move is made (a linear phase-in)", 1);
     String s = f.code("sector", sectors);
     String d = f.code("destination", regions);
     String from = f.code("from", regions);
@@ -250,7 +247,7 @@ final class Levers {
       moved = f.number("amount", 0, 4 * flowFrom, "USD bn a year of " + d + "'s 2024 imports of " + s + " from " + from
           + " (at most the whole flow, " + String.format("%.1f", 4 * flowFrom) + ")") / 4;
     } else {
-      moved = f.number("share", 0, 1, "share of " + d + "'s imports of " + s + " from " + from + " that moves") * flowFrom;
+      moved = f.number("share", LeverFields.bound("relocation.share"), "share of " + d + "'s imports of " + s + " from " + from + " that moves") * flowFrom;
     }
     if (Double.isNaN(moved)) {
       return null;
@@ -268,8 +265,8 @@ final class Levers {
   private Lowered fiscal(Node body) {
     Fields f = new Fields("a fiscal event", body, Set.of("region", "spending", "tax", "tariff_revenue"), errors);
     List<String> rs = f.codes("region", regions, Map.of("all", regions));
-    double spending = f.number("spending", -0.1, 0.1, "change in government spending, share of GDP", 0);
-    double tax = f.number("tax", -0.2, 0.2, "change in the tax rate on household income (0.01 = 1 point)", 0);
+    double spending = f.number("spending", LeverFields.bound("fiscal.spending"), "change in government spending, share of GDP", 0);
+    double tax = f.number("tax", LeverFields.bound("fiscal.tax"), "change in the tax rate on household income (0.01 = 1 point)", 0);
     String use = f.choice("tariff_revenue", List.of("debt", "spending", "transfers"), "debt");
     if (Double.isNaN(spending) || Double.isNaN(tax) || use == null) {
       return null;
@@ -315,7 +312,7 @@ final class Levers {
       case "hold" -> rs.forEach(r -> out.add(target("rhold[" + r + "]", 1, f.where("action"))));
       case "diversify" -> {
         // the preference against dollar claims that moves the 2024 dollar weight w to w (1 - share) in the logit
-        double share = f.number("share", 0, 0.99, "share of the dollar reserves moved to other issuers");
+        double share = f.number("share", LeverFields.bound("reserve_policy.diversify.share"), "share of the dollar reserves moved to other issuers");
         if (Double.isNaN(share)) {
           return null;
         }
@@ -337,13 +334,13 @@ final class Levers {
         }
         double sign = action.equals("sell") ? -1 : 1;
         if (f.has("amount")) {
-          double amount = f.number("amount", 0, 2000, "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
+          double amount = f.number("amount", LeverFields.bound("reserve_policy.amount"), "USD bn a quarter of reserves bought (accumulate) or sold (sell)");
           if (Double.isNaN(amount)) {
             return null;
           }
           rs.forEach(r -> out.add(target("intv[" + r + "]", sign * amount, f.where("amount"))));
         } else {
-          double share = f.number("share", 0, 1, "share of the region's 2024 reserves bought or sold each quarter");
+          double share = f.number("share", LeverFields.bound("reserve_policy.share"), "share of the region's 2024 reserves bought or sold each quarter");
           if (Double.isNaN(share)) {
             return null;
           }
@@ -376,7 +373,7 @@ final class Levers {
       case "withholding_tax" -> {
         String on = f.choice("on", List.of("interest", "dividends"), "interest");
         String holders = f.choice("holders", List.of("foreign", "foreign_official", "foreign_private"), "foreign");
-        double rate = f.number("rate", 0, 1, "share of the " + (on == null ? "income" : on) + " withheld: 0.3 is 30%");
+        double rate = f.number("rate", LeverFields.bound("capital_measure.withholding_tax.rate"), "share of the " + (on == null ? "income" : on) + " withheld: 0.3 is 30%");
         if (on == null || holders == null || Double.isNaN(rate)) {
           return null;
         }
@@ -399,8 +396,8 @@ final class Levers {
       }
       case "purchase_tax" -> {
         String assets = f.choice("assets", List.of("bonds", "equities", "all"), "all");
-        double rate = f.number("rate", 0, 1, "tax on foreigners' purchases: 0.02 is 2% of what they buy");
-        double years = f.number("holding", 0.25, 50, "years foreign holders keep what they buy (the tax spread over "
+        double rate = f.number("rate", LeverFields.bound("capital_measure.purchase_tax.rate"), "tax on foreigners' purchases: 0.02 is 2% of what they buy");
+        double years = f.number("holding", LeverFields.bound("capital_measure.purchase_tax.holding"), "years foreign holders keep what they buy (the tax spread over "
             + "them)", HOLDING_YEARS);
         if (assets == null || Double.isNaN(rate) || Double.isNaN(years)) {
           return null;
@@ -415,7 +412,7 @@ final class Levers {
       }
       default -> {
         String assets = f.choice("assets", List.of("bonds", "equities", "all"), "all");
-        double share = f.number("share", 0, 1, "the highest share of the region's government bonds (at market value) "
+        double share = f.number("share", LeverFields.bound("capital_measure.ownership_cap.share"), "the highest share of the region's government bonds (at market value) "
             + "or portfolio equity foreigners may hold");
         if (assets == null || Double.isNaN(share)) {
           return null;
@@ -440,9 +437,9 @@ final class Levers {
         errors);
     List<String> members = f.codes("members", regions.stream().filter(r -> !r.equals("USA")).toList(),
         Map.of("all", regions.stream().filter(r -> !r.equals("USA")).toList()));
-    double appreciation = f.number("appreciation", -0.5, 1, "0.20 makes each member's currency 20% stronger against "
+    double appreciation = f.number("appreciation", LeverFields.bound("currency_accord.appreciation"), "0.20 makes each member's currency 20% stronger against "
         + "the dollar (local currency per dollar divided by 1.2); 0 holds it where it would have been");
-    int over = f.integer("over", 1, 400, "quarters to reach the full appreciation", 1);
+    int over = f.integer("over", LeverFields.bound("currency_accord.over"), "quarters to reach the full appreciation", 1);
     String means = f.choice("means", List.of("intervention", "rates", "both"), "intervention");
     String reference = f.choice("relative_to", List.of("baseline", "scenario"), "baseline");
     if (Double.isNaN(appreciation) || means == null || reference == null || members.isEmpty()) {

@@ -76,6 +76,16 @@ public record ScenarioFile(Path path, Path modelPath, Model model, String name, 
       throw new ModelException(e.notText() ? e.diagnostic("scenario file", file.toString(), null)
           : Diagnostic.error("E303", Span.NONE, "cannot read scenario file " + file).withHint(e.hint()));
     }
+    return read(file, text, runPeriods);
+  }
+
+  /**
+   * The scenario whose text is {@code text}, read as if it were the file {@code file}: its paths are
+   * relative to that file's folder and its diagnostics name that file. The web lab's way to run a
+   * library scenario with some of its values changed, each checked where it is written. Its
+   * {@link #forPeriods} reads the file itself again: give the run's length here instead.
+   */
+  public static ScenarioFile read(Path file, String text, Integer runPeriods) {
     SourceFile src = new SourceFile(file.toString(), text);
     Node root = YamlTree.parse(src);
     if (!root.isMap()) {
