@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The paths ./accord takes without picocli give what picocli would have given. */
 class QuickStartTest {
@@ -63,5 +64,24 @@ class QuickStartTest {
         System.setProperty("accord.cache", before);
       }
     }
+  }
+
+  @Test
+  void aCommandBuiltAloneAnswersAsInTheWholeTree() {
+    String[][] lines = {{"run", "../models/gl/sim.acc", "--periods", "5"}, {"run", "--periods", "x", "m.acc"},
+        {"run", "no-such-model.acc"}, {"codes", "E104"}, {"check", "../models/gl/pc.acc"}, {"runs", "--limit", "0"}};
+    for (String[] args : lines) {
+      CommandLine alone = Accord.commandLine(args);
+      assertThat(alone.getSubcommands().keySet()).as("built alone: %s", String.join(" ", args)).containsExactly(args[0]);
+      CommandLineTest.Outcome tree = CommandLineTest.accord(args);
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code = alone.setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute(args);
+      assertThat(code).as(String.join(" ", args)).isEqualTo(tree.code());
+      assertThat(out.toString().replaceAll("solved .* ms", "")).isEqualTo(tree.out().replaceAll("solved .* ms", ""));
+      assertThat(err.toString()).isEqualTo(tree.err());
+    }
+    assertThat(Accord.commandLine(new String[] {"--help"}).getSubcommands()).hasSizeGreaterThan(10);
+    assertThat(Accord.commandLine(new String[] {"nonsense"}).getSubcommands()).hasSizeGreaterThan(10);
   }
 }
