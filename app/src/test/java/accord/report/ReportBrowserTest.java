@@ -51,14 +51,7 @@ class ReportBrowserTest {
         .doesNotContain("<link", "url(http", "@import");
     assertThat(text).contains("<svg", "flows[USA]", "column sum", "The model against 2025", "parameters.csv");
 
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + dir.resolve("profile"));
-    ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    ChromeDriver browser = chromium(dir);
     try {
       browser.manage().window().setSize(new Dimension(1300, 1000));
       browser.get(html.toUri().toString());
@@ -102,14 +95,7 @@ class ReportBrowserTest {
         "--quarter", "2025Q4", "--draws", "3", "--seed", "5", "--priors", priors.toString(), "--channels",
         "--sensitivity", "--vary", "tariff[1].rate=0.5:1.5:1", "--vary", "tariff[2].rate=0.2:0.4:0.2");
     assertThat(code).as(err.toString()).isZero();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + dir.resolve("profile"));
-    ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    ChromeDriver browser = chromium(dir);
     try {
       browser.manage().window().setSize(new Dimension(1300, 1000));
       browser.get(html.toUri().toString());
@@ -129,6 +115,18 @@ class ReportBrowserTest {
     } finally {
       browser.quit();
     }
+  }
+
+  /** Debian's headless Chromium through its chromedriver, with a profile in {@code dir} and no network of its own. */
+  static ChromeDriver chromium(Path dir) {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + dir.resolve("profile"));
+    return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+        options);
   }
 
   /** Distinct colours in an image: a blank page has one. */
