@@ -17,7 +17,7 @@ jar="$root/app/target/accord.jar"
 echo "sweep of $(basename "$scenario"), $draws draws, 24 quarters; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for threads in 1 2; do
   line="$("$java" -Daccord.home="$root" -jar "$jar" sweep "$scenario" --draws "$draws" --horizon 24 \
-    --threads "$threads" --seed 1 | grep '^draws:')"
+    --threads "$threads" --seed 1 --no-store | grep '^draws:')"
   rate="$(sed -E 's/.*\(([0-9.]+) draws a second\).*/\1/' <<<"$line")"
   echo "threads $threads: $rate draws a second; $line"
 done

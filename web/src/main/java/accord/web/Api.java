@@ -439,9 +439,40 @@ final class Api {
     return out;
   }
 
-  /** The sweep's fan chart and the channel decomposition: issue 11's module explore, not wired here yet. */
+  static final List<String> SWEEP_FIELDS = List.of("scenario", "draws", "seed", "quarters");
+
+  /** Starts a Monte Carlo sweep of a library scenario as a job: 202 with its id; GET it for progress and fans. */
+  void startSweep(Context ctx) {
+    Body b = Body.read(ctx, "sweep request", SWEEP_FIELDS);
+    Library.Entry e = lab.library().get(b.text("scenario"));
+    Integer draws = b.integer("draws");
+    Integer seed = b.integer("seed");
+    Integer quarters = b.integer("quarters");
+    Sweeps.Job job = lab.sweeps().start(e, lab.library().home().resolve("models/world/data/priors.csv"),
+        draws == null ? 200 : draws, seed == null ? 1 : seed, quarters == null ? 24 : quarters);
+    ctx.status(202);
+    Json.write(ctx, Sweeps.view(job, "USA"));
+  }
+
+  /** A sweep's state and progress; its fans for ?region= (default USA) once done. */
+  void sweep(Context ctx) {
+    Sweeps.Job job = lab.sweeps().get(ctx.pathParam("id"));
+    String region = ctx.queryParam("region") == null ? "USA" : ctx.queryParam("region");
+    if (job.fans != null && !job.fans.experiment().model().sets().get("Region").elements().contains(region)) {
+      throw new ApiError(400, "E412", "region '" + region + "' is not a region of the world model",
+          "the regions are " + String.join(", ", job.fans.experiment().model().sets().get("Region").elements()));
+    }
+    Json.write(ctx, Sweeps.view(job, region));
+  }
+
+  /** Cancels a sweep: waiting, it never starts; running, it stops between draws. */
+  void cancelSweep(Context ctx) {
+    Json.write(ctx, Sweeps.view(lab.sweeps().cancel(ctx.pathParam("id")), "USA"));
+  }
+
+  /** The channel decomposition: issue 11's module explore, not wired here yet. */
   void notYet(Context ctx) {
-    String what = ctx.path().endsWith("sweeps") ? "a sweep (the Monte Carlo fan chart)" : "the channel decomposition";
+    String what = "the channel decomposition";
     throw new ApiError(501, "E717", what + " is not served yet: it comes with issue 11 (module explore)",
         "use the command line meanwhile: accord sweep and accord explain");
   }

@@ -60,6 +60,7 @@ final class Lab implements AutoCloseable {
   });
   private final AtomicLong next = new AtomicLong();
   private volatile Future<List<List<Backtest.Comparison>>> backtest;
+  private final Sweeps sweeps;
 
   /**
    * {@code threads} runs at once and {@code queued} more waiting; a request beyond that is refused
@@ -68,12 +69,18 @@ final class Lab implements AutoCloseable {
   Lab(Library library, int threads, int queued) {
     ModelCache.holdInMemory();
     this.library = library;
+    this.sweeps = new Sweeps(threads);
     this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queued > 0 ? new ArrayBlockingQueue<>(queued)
         : new java.util.concurrent.SynchronousQueue<>(), r -> {
       Thread t = new Thread(r, "accord-run");
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** The sweeps started from the lab, run one at a time beside the runs. */
+  Sweeps sweeps() {
+    return sweeps;
   }
 
   Library library() {
@@ -222,5 +229,6 @@ final class Lab implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    sweeps.close();
   }
 }

@@ -85,6 +85,7 @@ public final class LabServer implements AutoCloseable {
         switch (r.method()) {
           case "GET" -> cfg.routes.get(r.path(), r.handler());
           case "POST" -> cfg.routes.post(r.path(), r.handler());
+          case "DELETE" -> cfg.routes.delete(r.path(), r.handler());
           default -> throw new IllegalStateException(r.method());
         }
       }
@@ -122,8 +123,11 @@ public final class LabServer implements AutoCloseable {
     out.add(new Route("GET", "/api/runs/{id}/flows", api::flows));
     out.add(new Route("POST", "/api/compare", api::compare));
     out.add(new Route("GET", "/api/backtest", api::backtest));
-    // issue 11's sweep (fan chart) and channel decomposition: the places the lead wires module explore into
-    out.add(new Route("POST", "/api/sweeps", api::notYet));
+    out.add(new Route("POST", "/api/sweeps", api::startSweep));
+    out.add(new Route("GET", "/api/sweeps/{id}", api::sweep));
+    out.add(new Route("DELETE", "/api/sweeps/{id}", api::cancelSweep));
+    // issue 11's channel decomposition: the place module explore's explain is wired into
+
     out.add(new Route("POST", "/api/explain", api::notYet));
     return out;
   }

@@ -106,15 +106,69 @@ class ApiTest {
   }
 
   @Test
-  void theBacktestTableAndTheIssue11Placeholders() throws Exception {
+  void theBacktestTableAndTheIssue11Placeholder() throws Exception {
     JsonNode b = json(get(server, "/api/backtest"));
     assertThat(b.get("replay2025").size()).isGreaterThan(5);
-    for (String path : List.of("/api/sweeps", "/api/explain")) {
-      HttpResponse<String> r = post(server, path, "{}");
-      assertThat(r.statusCode()).isEqualTo(501);
-      assertThat(code(r)).isEqualTo("E717");
-      assertThat(json(r).get("text").asText()).contains("issue 11");
+    HttpResponse<String> r = post(server, "/api/explain", "{}");
+    assertThat(r.statusCode()).isEqualTo(501);
+    assertThat(code(r)).isEqualTo("E717");
+    assertThat(json(r).get("text").asText()).contains("issue 11");
+  }
+
+  /**
+   * A sweep runs as a job to the end: progress, then the fans, which are the command line's for
+   * the same seed (the same Experiment and Fans); a second sweep is cancelled; limits are refused.
+   */
+  @Test
+  void aSweepRunsAsAJobToItsFansAndAnotherIsCancelled() throws Exception {
+    HttpResponse<String> started = post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 4,
+        "seed", 9, "quarters", 3)));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String id = json(started).get("id").asText();
+    JsonNode job = json(get(server, "/api/sweeps/" + id));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+    while (!job.get("status").asText().matches("done|failed|cancelled") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      job = json(get(server, "/api/sweeps/" + id + "?region=CHN"));
     }
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.get("done").asLong()).isEqualTo(4);
+    assertThat(job.get("quarters").size()).isEqualTo(3);
+    assertThat(job.get("region").asText()).isEqualTo("CHN");
+    JsonNode fan = job.get("fans").get(0);
+    assertThat(fan.get("p5").size()).isEqualTo(3);
+    for (int q = 0; q < 3; q++) {
+      assertThat(fan.get("p5").get(q).asDouble()).isLessThanOrEqualTo(fan.get("p50").get(q).asDouble());
+      assertThat(fan.get("p50").get(q).asDouble()).isLessThanOrEqualTo(fan.get("p95").get(q).asDouble());
+    }
+    // the same seed on the command line's engine: the same median
+    accord.scenario.ScenarioFile f = accord.scenario.ScenarioFile.load(TestServer.HOME.resolve(
+        "models/world/scenarios/us-china-tariffs.yaml"), 4);
+    accord.explore.Experiment e = accord.explore.Experiment.of(f, accord.explore.Priors.load(TestServer.HOME.resolve(
+        "models/world/data/priors.csv"), f.model()), 9, accord.explore.Output.headline(f.model()),
+        accord.solve.SolverSettings.DEFAULT);
+    accord.explore.Fans local = new accord.explore.Fans(e);
+    accord.explore.LocalEngine.run(e::draw, 4, 1, local, accord.explore.LocalEngine.Progress.NONE);
+    int o = local.output(fan.get("output").asText(), "CHN");
+    assertThat(fan.get("p50").get(2).asDouble()).isEqualTo(local.fan(o, 4)[2]);
+    // a long one, cancelled
+    String long1 = json(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 2000,
+        "quarters", 24)))).get("id").asText();
+    HttpResponse<String> cancelled = TestServer.delete(server, "/api/sweeps/" + long1);
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    JsonNode c = json(get(server, "/api/sweeps/" + long1));
+    while (c.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      c = json(get(server, "/api/sweeps/" + long1));
+    }
+    assertThat(c.get("status").asText()).isEqualTo("cancelled");
+    assertThat(c.get("done").asLong()).isLessThan(2000);
+    // refusals
+    assertThat(code(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 5000)))))
+        .isEqualTo("E707");
+    assertThat(code(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "drawz", 5)))))
+        .isEqualTo("E702");
+    assertThat(get(server, "/api/sweeps/s999").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -31,12 +31,17 @@ class OpenApiTest {
     assertThat(documented).isEqualTo(routes);
 
     String id = TestServer.run(server, "us-china-tariffs", Map.of());
+    // a sweep of one draw of one quarter: what the sweep routes are asked about
+    String small = "{\"scenario\": \"us-china-tariffs\", \"draws\": 1, \"quarters\": 1}";
+    String sweep = TestServer.json(TestServer.post(server, "/api/sweeps", small)).get("id").asText();
     for (String route : documented) {
       String method = route.substring(0, route.indexOf(' '));
-      String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id).replace("{name}", "tariffs-2025");
+      String path = route.substring(route.indexOf(' ') + 1).replace("{id}", route.contains("/sweeps/") ? sweep : id)
+          .replace("{name}", "tariffs-2025");
       HttpResponse<String> answer = method.equals("GET")
           ? TestServer.get(server, path + (path.endsWith("/series") ? "?vars=GDP" : ""))
-          : TestServer.post(server, path, "{\"scenario\": \"us-china-tariffs\"}");
+          : method.equals("DELETE") ? TestServer.delete(server, path)
+          : TestServer.post(server, path, path.endsWith("/sweeps") ? small : "{\"scenario\": \"us-china-tariffs\"}");
       assertThat(answer.statusCode()).as(route + ": " + answer.body()).isNotIn(404, 405);
       documentedStatus(doc, route, answer.statusCode());
     }

@@ -52,6 +52,11 @@ final class TestServer {
     return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> delete(LabServer s, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base(s) + path)).timeout(Duration.ofMinutes(1)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static String body(Object o) throws IOException {
     return JSON.writeValueAsString(o);
   }
