@@ -29,6 +29,9 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
   Path input;
 
+  @picocli.CommandLine.Mixin
+  DrawOptions drawing;
+
   @Option(names = {"-o", "--out"}, paramLabel = "report.html", description = "where to write it (default: the "
       + "scenario's name with .html, in the current folder)")
   Path out;
@@ -47,16 +50,6 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--draws", paramLabel = "N", description = "add fans of N draws of the parameters' priors (accord "
       + "sweep): a table and a fan chart per headline output")
   Long draws;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the sweep's seed (default: 1)")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "the sweep's threads (default: the processors)")
-  Integer threads;
-
-  @Option(names = "--priors", paramLabel = "priors.csv", description = "the sweep's priors (default: "
-      + "models/world/data/priors.csv)")
-  Path priors;
 
   @Option(names = "--progress", description = "show the sweep's progress bar even when standard error is not a terminal")
   boolean progress;
@@ -79,6 +72,15 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter w = spec.commandLine().getOut();
+    // the grid's fields read before anything runs: a mistake costs no run
+    java.util.List<accord.explore.grid.Vary> fields = new java.util.ArrayList<>();
+    if (vary != null && vary.size() > 2) {
+      throw new Errors.UserError("E410", "--vary is given at most twice in a report (a line or a heat map), not "
+          + vary.size() + " times", "accord grid varies more fields");
+    }
+    for (String v : vary == null ? java.util.List.<String>of() : vary) {
+      fields.add(accord.explore.grid.Vary.parse(v, accord.explore.grid.Grid.MAX_POINTS));
+    }
     CompareCommand.Inputs in = CompareCommand.Inputs.read("report", input, against);
     ScenarioFile file = in.scenario();
     ScenarioFile other = in.against();
@@ -94,9 +96,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     accord.explore.Fans fans = null;
     if (draws != null) {
-      SweepCommand.Request r = SweepCommand.Request.of(file, priors, draws, seed, threads);
+      SweepCommand.Request r = drawing.request(file, draws);
       fans = SweepCommand.sweep(r, ProgressBar.of(spec.commandLine().getErr(), draws, "draws", progress));
-      SweepCommand.failures(fans, seed, spec.commandLine().getErr());
+      SweepCommand.failures(fans, r.seed(), spec.commandLine().getErr());
     }
     java.util.List<accord.explore.channels.ChannelDecomposition> split = java.util.List.of();
     if (channels) {
@@ -112,22 +114,14 @@ final class ReportCommand implements Callable<Integer> {
         throw new Errors.UserError("E614", "sensitivity follows one path, and " + input.getFileName() + " has branches "
             + "with odds", "study one branch: copy its events into a scenario of their own");
       }
-      SweepCommand.Request r = SweepCommand.Request.of(file.forPeriods(period), priors, 1, seed, threads);
+      SweepCommand.Request r = drawing.request(file.forPeriods(period), 1);
       int slot = file.model().slotOf(tornadoOutput);
-      accord.explore.Experiment e = accord.explore.Experiment.of(r.file(), r.priors(), seed, java.util.List.of(
+      accord.explore.Experiment e = accord.explore.Experiment.of(r.file(), r.priors(), r.seed(), java.util.List.of(
           new accord.explore.Output.Series(tornadoOutput, slot)), accord.solve.SolverSettings.DEFAULT);
       tornado = accord.explore.Sensitivity.oneAtATime(e, period, 0.05, 0.95, r.threads());
     }
     accord.explore.grid.Grid.Result grid = null;
-    if (vary != null && !vary.isEmpty()) {
-      if (vary.size() > 2) {
-        throw new Errors.UserError("E410", "--vary is given at most twice in a report (a line or a heat map), not "
-            + vary.size() + " times", "accord grid varies more fields");
-      }
-      java.util.List<accord.explore.grid.Vary> fields = new java.util.ArrayList<>();
-      for (String v : vary) {
-        fields.add(accord.explore.grid.Vary.parse(v, accord.explore.grid.Grid.MAX_POINTS));
-      }
+    if (!fields.isEmpty()) {
       grid = accord.explore.grid.Grid.run(file, fields, ExploreOptions.effect(file.model(), tornadoOutput), period,
           accord.explore.channels.Parallel.cores());
     }

@@ -44,6 +44,9 @@ final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
   Path input;
 
+  @picocli.CommandLine.Mixin
+  DrawOptions drawing;
+
   @Option(names = "--output", paramLabel = "TB[USA]", required = true, description = "the series studied")
   String output;
 
@@ -57,16 +60,6 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--draws", paramLabel = "N", defaultValue = "64", description = "rows of the Sobol design "
       + "(default: 64)")
   int draws;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the seed (default: 1)")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "threads (default: the processors)")
-  Integer threads;
-
-  @Option(names = "--priors", paramLabel = "priors.csv", description = "the priors (default: "
-      + "models/world/data/priors.csv)")
-  Path priors;
 
   @Option(names = "--out", paramLabel = "FILE", description = "write the table as CSV")
   Path out;
@@ -108,8 +101,8 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new Errors.UserError("E614", "sensitivity follows one path, and " + input.getFileName() + " has "
           + "branches with odds", "study one branch: copy its events into a scenario of their own");
     }
-    SweepCommand.Request r = SweepCommand.Request.of(file.forPeriods(period), priors, 1, seed, threads);
-    Experiment e = Experiment.of(r.file(), r.priors(), seed, List.of(new Output.Series(model.slots().get(slot).label(),
+    SweepCommand.Request r = drawing.request(file.forPeriods(period), 1);
+    Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), List.of(new Output.Series(model.slots().get(slot).label(),
         slot)), SolverSettings.DEFAULT);
     String label = model.slots().get(slot).label();
     long start = System.nanoTime();

@@ -50,23 +50,15 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<scenario.yaml>", description = "the scenario")
   Path input;
 
+  @picocli.CommandLine.Mixin
+  DrawOptions drawing;
+
   @Option(names = "--draws", paramLabel = "N", defaultValue = "200", description = "draws (default: 200)")
   long draws;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the seed (default: 1)")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "threads (default: the processors, %n  "
-      + "Runtime.availableProcessors())")
-  Integer threads;
 
   @Option(names = "--out", paramLabel = "fans.csv", description = "write the fans, long form: output, region, unit, "
       + "quarter, p5, p25, p50, p75, p95, draws used and failed; the failed draws beside it (.failures.csv)")
   Path out;
-
-  @Option(names = "--priors", paramLabel = "priors.csv", description = "the priors (default: "
-      + "models/world/data/priors.csv)")
-  Path priors;
 
   @Option(names = "--charts", paramLabel = "dir", description = "write fan charts (PNG) of --region's headline there")
   Path charts;
@@ -214,7 +206,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SweepEngine on = engine(engine, master);
-    Request r = Request.read("sweep", input, priors, draws, seed, threads, horizon);
+    Request r = Request.read("sweep", input, drawing.priors, draws, drawing.seed, drawing.threads, horizon);
     String focus = CompareCommand.region(r.file().model(), region);
     long start = System.nanoTime();
     if (resume && noStore) {
