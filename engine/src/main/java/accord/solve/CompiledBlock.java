@@ -148,6 +148,13 @@ final class CompiledBlock {
     return run(c, cur, rows, t, null);
   }
 
+  /** Makes the assignments' bytecode now, whatever the count (the tears' and partials' follow at first use). */
+  void generate() {
+    if (assignCode == null && codegenAfter >= 0) {
+      assignCode = orNone(Codegen.assignments(assignExpr, assigned));
+    }
+  }
+
   /** Each tear's lhs, rhs and magnitude into {@code out[3i..3i+2]} through bytecode; false as above. */
   boolean tearsByCode(double[] cur, double[][] rows, int t, double[] out) {
     if (tearCode == null && assignCode != null) {

@@ -115,6 +115,19 @@ public final class Program {
         partials);
   }
 
+  /**
+   * Gives every block its bytecode now rather than after {@link #CODEGEN_AFTER} equations: for a
+   * program about to run many times (a sweep's thousands of draws), so that the JIT compiles the
+   * code the runs will use from the first of them. Unless bytecode is off ({@code accord.codegen=false}).
+   * Returns this program.
+   */
+  public Program generateCode() {
+    for (CompiledBlock b : blocks) {
+      b.generate();
+    }
+    return this;
+  }
+
   /** The derivatives this program was compiled with, for {@link #compile(BlockStructure, Partials)}. */
   public Partials partials() {
     return new Partials(java.util.Arrays.stream(blocks).map(CompiledBlock::partials).toList());
@@ -353,6 +366,7 @@ public final class Program {
       System.arraycopy(w.pivotCache[id], 0, w.pivot, 0, k);
     }
     boolean haveJacobian = false;
+    int memory = 0;
     for (int iter = 1; iter <= s.maxIterations(); iter++) {
       if (worst(b, w) <= s.tolerance()) {
         return;
@@ -360,6 +374,7 @@ public final class Program {
       w.iterations = iter;
       boolean fresh = false;
       if (!haveLu) {
+        memory = 0;
         if (!broyden || !haveJacobian) {
           jacobian(b, cur, rows, t, period, w);
           w.jacobians++;
@@ -380,7 +395,7 @@ public final class Program {
         w.dx[i] = -w.f[i];
         w.df[i] = w.f[i];
       }
-      Lu.solve(w.lu, k, w.pivot, w.dx);
+      applyInverse(k, memory, w.dx, w);
       double lambda = 1;
       double trialNorm;
       boolean stale = false;
@@ -423,6 +438,8 @@ public final class Program {
       }
       if (broyden) {
         broydenUpdate(k, lambda, w);
+      } else if (memory < Workspace.MEMORY) {
+        memory = remember(k, memory, lambda, w);
       }
       norm = trialNorm;
       if (small && worst(b, w) <= 1000 * s.tolerance()) {
@@ -510,6 +527,57 @@ public final class Program {
     if (Math.abs(f) > s.tolerance() * w.scale[0]) {
       throw noConvergence(Method.NEWTON, null, b, cur, rows, t, period, s, w);
     }
+  }
+
+  /**
+   * v := H v, H the inverse the chord applies: the kept LU's, corrected by this period's updates
+   * (Broyden's second method on the inverse, in the residuals' weighted norm), so that the chord
+   * converges superlinearly rather than at the kept Jacobian's fixed rate. With no update it is
+   * the plain LU solve.
+   */
+  private static void applyInverse(int k, int memory, double[] v, Workspace w) {
+    for (int j = 0; j < memory; j++) {
+      double d = 0;
+      double[] dir = w.directions[j];
+      for (int i = 0; i < k; i++) {
+        d += dir[i] * v[i];
+      }
+      w.dots[j] = d;
+    }
+    Lu.solve(w.lu, k, w.pivot, v);
+    for (int j = 0; j < memory; j++) {
+      double d = w.dots[j];
+      double[] u = w.updates[j];
+      for (int i = 0; i < k; i++) {
+        v[i] += u[i] * d;
+      }
+    }
+  }
+
+  /**
+   * After an accepted step s = lambda dx that changed the residuals by y (w.f less w.df), adds
+   * the update that makes H y = s: H += (s - H y) (W^2 y)' / |W y|^2. Returns the updates kept.
+   */
+  private static int remember(int k, int memory, double lambda, Workspace w) {
+    double[] u = w.updates[memory];
+    double[] dir = w.directions[memory];
+    double yy = 0;
+    for (int i = 0; i < k; i++) {
+      double y = w.f[i] - w.df[i];
+      u[i] = y;
+      double wy = y * w.weight[i];
+      dir[i] = wy * w.weight[i];
+      yy += wy * wy;
+    }
+    if (!(yy > 0) || !Double.isFinite(yy)) {
+      return memory;
+    }
+    applyInverse(k, memory, u, w);
+    for (int i = 0; i < k; i++) {
+      u[i] = lambda * w.dx[i] - u[i];
+      dir[i] /= yy;
+    }
+    return memory + 1;
   }
 
   /** Broyden's "good" rank-one update: J += (df - J dx) dx' / (dx' dx). */

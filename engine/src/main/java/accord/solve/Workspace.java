@@ -14,6 +14,14 @@ public final class Workspace {
   final double[] lu;
   final int[] pivot;
   final double[] tangent;
+  /**
+   * The chord's quasi-Newton memory within one period: the inverse it applies is the kept LU's
+   * plus the sum of updates[j] (weighted . directions[j]).
+   */
+  static final int MEMORY = 12;
+  final double[][] updates;
+  final double[][] directions;
+  final double[] dots;
   int iterations;
   /** Per block: the last factorised Jacobian, reused while it still cuts the residual fast. */
   final double[][] luCache;
@@ -63,6 +71,9 @@ public final class Workspace {
     rowScale = new double[k];
     colScale = new double[k];
     tangent = new double[Math.max(1, maxVars) * k];
+    updates = new double[MEMORY][k];
+    directions = new double[MEMORY][k];
+    dots = new double[MEMORY];
   }
 
   public int jacobians() {

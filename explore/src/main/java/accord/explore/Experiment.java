@@ -80,7 +80,8 @@ public final class Experiment {
     }
     Model model = file.model();
     int n = file.periods();
-    Program base = accord.cache.ModelCache.program(model, null);
+    // thousands of runs of these programs follow: their bytecode now, not after a million equations
+    Program base = accord.cache.ModelCache.program(model, null).generateCode();
     Map<String, Program> byClosure = new HashMap<>();
     List<Arm> arms = new ArrayList<>();
     List<ScenarioFile.Branch> branches = file.branches().isEmpty()
@@ -88,7 +89,7 @@ public final class Experiment {
     for (ScenarioFile.Branch b : branches) {
       ScenarioFile s = b.scenario();
       Program p = s.closure() == null ? base
-          : byClosure.computeIfAbsent(s.closure(), c -> accord.cache.ModelCache.program(model, c));
+          : byClosure.computeIfAbsent(s.closure(), c -> accord.cache.ModelCache.program(model, c).generateCode());
       arms.add(new Arm(s.name(), b.probability(), p, s.closure(), s.changes(), s.triggers(),
           s.closure() == null ? firstEffect(s, n) : 0));
     }
