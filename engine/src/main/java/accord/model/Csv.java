@@ -43,13 +43,23 @@ public final class Csv {
     return new Table(header == null ? List.of() : header, rows, lines);
   }
 
+  /** A field of a line: its text (quotes removed, spaces stripped) and where it stands (1-based column, length). */
+  public record Cell(String text, int col, int length) {
+  }
+
   static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
+    return cells(line).stream().map(Cell::text).toList();
+  }
+
+  /** The fields of one line, each with its place, for messages that point at a field. */
+  public static List<Cell> cells(String line) {
+    List<Cell> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
+    int start = 0;
+    for (int i = 0; i <= line.length(); i++) {
+      char c = i < line.length() ? line.charAt(i) : ',';
+      if (quoted && i < line.length()) {
         if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
           cur.append('"');
           i++;
@@ -61,13 +71,15 @@ public final class Csv {
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
-        out.add(cur.toString().trim());
+        String raw = line.substring(start, i);
+        int lead = raw.length() - raw.stripLeading().length();
+        out.add(new Cell(cur.toString().strip(), start + lead + 1, Math.max(1, raw.strip().length())));
         cur.setLength(0);
+        start = i + 1;
       } else {
         cur.append(c);
       }
     }
-    out.add(cur.toString().trim());
     return out;
   }
 }

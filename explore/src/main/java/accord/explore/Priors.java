@@ -375,34 +375,7 @@ public record Priors(Path file, List<Prior> list) {
 
   /** The fields of a CSV line (RFC 4180 quotes) with the column each starts at. */
   static List<Field> fields(SourceFile src, int n, String line) {
-    List<Field> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i <= line.length(); i++) {
-      char c = i < line.length() ? line.charAt(i) : ',';
-      if (quoted && i < line.length()) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        String raw = line.substring(start, i);
-        int lead = raw.length() - raw.stripLeading().length();
-        String text = cur.toString().strip();
-        out.add(new Field(text, new Span(src, n, start + lead + 1, Math.max(1, raw.strip().length()))));
-        cur.setLength(0);
-        start = i + 1;
-      } else {
-        cur.append(c);
-      }
-    }
-    return out;
+    return accord.model.Csv.cells(line).stream().map(c -> new Field(c.text(), new Span(src, n, c.col(), c.length())))
+        .toList();
   }
 }

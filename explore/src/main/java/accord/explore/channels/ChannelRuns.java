@@ -50,8 +50,8 @@ public final class ChannelRuns {
     Model m = file.model();
     this.channels = Channel.of(m);
     // every combination of channels is another run of the same program: bytecode at once
-    Program base = Program.compile(accord.cache.ModelCache.analyze(m, null), 0);
-    this.program = file.closure() == null ? base : Program.compile(accord.cache.ModelCache.analyze(m, file.closure()), 0);
+    Program base = accord.cache.ModelCache.program(m, null).generateCode();
+    this.program = file.closure() == null ? base : accord.cache.ModelCache.program(m, file.closure()).generateCode();
     this.baseline = Simulator.run(base, Scenario.of(last), SolverSettings.DEFAULT);
     this.basePaths = Channel.basePaths(m, baseline);
   }
