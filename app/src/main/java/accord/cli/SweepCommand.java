@@ -5,6 +5,7 @@ import accord.charts.UncertaintyCharts;
 import accord.compare.Indicator;
 import accord.explore.DrawResult;
 import accord.explore.Experiment;
+import accord.explore.FailureProfile;
 import accord.explore.Fans;
 import accord.explore.LocalEngine;
 import accord.explore.Output;
@@ -307,6 +308,18 @@ final class SweepCommand implements Callable<Integer> {
     }
     if (failed.size() > 5) {
       err.println("  ... and " + (failed.size() - 5) + " more (--out writes them all)");
+    }
+    FailureProfile profile = FailureProfile.of(fans.experiment(), fans.used() + failed.size(),
+        failed.stream().map(DrawResult::index).toList());
+    for (FailureProfile.Concentration c : profile.concentrations()) {
+      err.println(String.format(Locale.ROOT, "failures concentrate in the %s values of %s: %d of the %d failed draws "
+          + "lie in its %s fifth (%s %.4g), none %s %.4g (their mean rank among all draws %.2f, z = %.1f)",
+          c.high() ? "high" : "low", c.parameter(), c.inFifth(), failed.size(), c.high() ? "top" : "bottom",
+          c.high() ? "above" : "below", c.quintile(), c.high() ? "below" : "above", c.edge(), c.meanRank(), c.z()));
+    }
+    if (!profile.concentrations().isEmpty()) {
+      err.println("  the model stops solving there: the fans describe the draws where it solves (narrow that prior, or "
+          + "mend the mechanism that parameter drives)");
     }
     err.flush();
   }

@@ -102,4 +102,30 @@ class SweepTest {
     assertThat(r.differences()[e.differenceIndex(0, 3)]).isEqualTo(0);
     assertThat(r.differences()[e.differenceIndex(0, 4)]).isCloseTo(2, org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  /**
+   * The toy's equation Z fails for b below 1.5: the profile of the failed draws names b, at its
+   * low end, with no failed draw above 1.5, and names no parameter that failure does not depend
+   * on; failures picked at random name none.
+   */
+  @Test
+  void theFailureProfileNamesTheParameterWhereTheModelStopsSolving() throws Exception {
+    Experiment e = toy(5);
+    List<Long> failed = collect(e, 400, 2).stream().filter(DrawResult::failed).map(DrawResult::index).toList();
+    assertThat(failed).hasSizeBetween(60, 140);
+    FailureProfile profile = FailureProfile.of(e, 400, failed);
+    assertThat(profile.concentrations()).extracting(FailureProfile.Concentration::parameter).containsExactly("b");
+    FailureProfile.Concentration b = profile.concentrations().get(0);
+    assertThat(b.high()).isFalse();
+    assertThat(b.edge()).isLessThan(1.5);
+    assertThat(b.z()).isLessThan(-FailureProfile.Z);
+    java.util.Random random = new java.util.Random(11);
+    List<Long> chance = new ArrayList<>();
+    for (long i = 0; i < 400; i++) {
+      if (random.nextDouble() < 0.25) {
+        chance.add(i);
+      }
+    }
+    assertThat(FailureProfile.of(e, 400, chance).concentrations()).isEmpty();
+  }
 }
