@@ -30,18 +30,31 @@ final class ServeCommand implements Callable<Integer> {
       + "request must carry; required off loopback")
   String token;
 
+  @Option(names = "--store", paramLabel = "runs.duckdb", description = "the run store that keeps the lab's sweeps, "
+      + "draw by draw (default: ACCORD_STORE, else ~/.local/share/accord/runs.duckdb, as accord sweep); a sweep a "
+      + "stopped or killed server left unfinished there resumes when the server starts again")
+  java.nio.file.Path store;
+
+  @Option(names = "--no-store", description = "keep the lab's sweeps in memory only")
+  boolean noStore;
+
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (noStore && store != null) {
+      throw new Errors.UserError("E410", "--store and --no-store contradict each other", "give one of them");
+    }
     if (port < 0 || port > 65535) {
       throw new Errors.UserError("E410", "--port " + port + " is not a port", "give 1 to 65535, or 0 for any free one");
     }
     LabServer server;
     try {
-      server = LabServer.start(LabServer.Options.defaults().at(host, port, token), Home.root());
+      java.nio.file.Path kept = noStore ? null : store != null ? store : accord.store.RunStore.defaultFile();
+      server = LabServer.start(LabServer.Options.defaults().at(host, port, token).keeping(kept, Accord.VERSION),
+          Home.root());
     } catch (RuntimeException e) {
       if (e instanceof accord.lang.ModelException) {
         throw e;
@@ -51,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     String shown = host.contains(":") ? "[" + host + "]" : host;
     out.println("accord lab: http://" + shown + ":" + server.port() + "/   (API: /api, described at /api/openapi.json)");
+    if (!server.resumed().isEmpty()) {
+      out.println("sweeps resumed from the run store: " + String.join(", ", server.resumed()));
+    }
     out.println(token == null ? "listening on loopback only; Ctrl-C stops it"
         : "every request must carry the token (Authorization: Bearer TOKEN; a browser asks for it as a password)");
     out.flush();

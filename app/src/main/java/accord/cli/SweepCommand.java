@@ -174,16 +174,15 @@ final class SweepCommand implements Callable<Integer> {
     Long job = null;
     if (store != null) {
       RunStore.JobSpec spec = spec(r);
-      if (resume) {
-        job = store.resumable(spec).orElseThrow(() -> new Errors.UserError("E684", "the store " + store.file()
-            + " has no unfinished sweep of " + r.file().path().getFileName() + " with seed " + r.seed() + ", "
-            + r.draws() + " draws and these priors", "'accord runs' lists the store's jobs; run without --resume to "
-            + "start it"));
-        first = StoreSink.replay(store, job, e, fans);
-      } else {
-        job = StoreSink.start(store, spec, e);
-      }
-      sink = ResultSink.all(fans, new StoreSink(store, job, e));
+      StoreSink.Kept kept = resume
+          ? StoreSink.Kept.resume(store, store.resumable(spec).orElseThrow(() -> new Errors.UserError("E684", "the store "
+              + store.file() + " has no unfinished sweep of " + r.file().path().getFileName() + " with seed " + r.seed()
+              + ", " + r.draws() + " draws and these priors", "'accord runs' lists the store's jobs; run without "
+              + "--resume to start it")), e, fans)
+          : StoreSink.Kept.start(store, spec, e, fans);
+      job = kept.job();
+      first = kept.next();
+      sink = kept.sink();
     }
     try {
       engine.run(Recipe.of(e, r.file().path(), r.priors().file()), e, first, r.draws(), r.threads(), master, sink,
@@ -264,18 +263,7 @@ final class SweepCommand implements Callable<Integer> {
     } catch (IOException e) {
       text = null;
     }
-    String priors;
-    try {
-      priors = java.util.HexFormat.of().formatHex(accord.lang.TextFile.sha256(java.nio.file.Files.readAllBytes(
-          r.priors().file())));
-    } catch (IOException e) {
-      priors = "unreadable";
-    }
-    String settings = String.format(Locale.ROOT, "{\"draws\": %d, \"periods\": %d, \"priors\": \"%s\", "
-        + "\"priors_sha256\": \"%s\"}", r.draws(), r.file().periods(), r.priors().file().toString().replace("\\", "/")
-        .replace("\"", "'"), priors);
-    return new RunStore.JobSpec("sweep", r.file().name(), text, accord.cache.ModelCache.digest(r.file().model()),
-        r.seed(), Accord.VERSION, settings, Math.toIntExact(Math.min(r.draws(), Integer.MAX_VALUE)));
+    return StoreSink.spec(r.file(), text, r.priors().file(), r.seed(), r.draws(), Accord.VERSION, "");
   }
 
   static void branches(Fans fans, PrintWriter w) {

@@ -210,12 +210,7 @@ public final class RunStore implements AutoCloseable {
         + "AND scenario_text IS NOT DISTINCT FROM ? AND model_digest IS NOT DISTINCT FROM ? "
         + "AND seed IS NOT DISTINCT FROM ? AND settings IS NOT DISTINCT FROM ? AND planned IS NOT DISTINCT FROM ? "
         + "ORDER BY id DESC LIMIT 1")) {
-      p.setString(1, spec.kind());
-      p.setString(2, spec.scenarioText());
-      p.setString(3, spec.modelDigest());
-      p.setObject(4, spec.seed());
-      p.setString(5, spec.settings());
-      p.setObject(6, spec.planned());
+      bindSpec(p, 1, spec);
       ResultSet r = p.executeQuery();
       if (!r.next()) {
         return Optional.empty();
@@ -226,6 +221,34 @@ public final class RunStore implements AutoCloseable {
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  /**
+   * Takes up {@code job} again if a process that died left it (status interrupted) and it is
+   * exactly {@code spec} (the same scenario text, model, seed, settings and draws): true when it
+   * is running again, false when it is not there, finished, or another sweep.
+   */
+  public synchronized boolean reopen(long job, JobSpec spec) {
+    try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET status = 'running' WHERE id = ? "
+        + "AND status = 'interrupted' AND kind = ? AND scenario_text IS NOT DISTINCT FROM ? "
+        + "AND model_digest IS NOT DISTINCT FROM ? AND seed IS NOT DISTINCT FROM ? "
+        + "AND settings IS NOT DISTINCT FROM ? AND planned IS NOT DISTINCT FROM ?")) {
+      p.setLong(1, job);
+      bindSpec(p, 2, spec);
+      return p.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Binds what identifies a job (kind, scenario text, model, seed, settings, draws planned) from parameter {@code at} on. */
+  private static void bindSpec(PreparedStatement p, int at, JobSpec spec) throws SQLException {
+    p.setString(at, spec.kind());
+    p.setString(at + 1, spec.scenarioText());
+    p.setString(at + 2, spec.modelDigest());
+    p.setObject(at + 3, spec.seed());
+    p.setString(at + 4, spec.settings());
+    p.setObject(at + 5, spec.planned());
   }
 
   /** The draws of {@code job} already finished (committed). */

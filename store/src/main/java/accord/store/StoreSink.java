@@ -4,8 +4,13 @@ import accord.explore.DrawResult;
 import accord.explore.Experiment;
 import accord.explore.Output;
 import accord.explore.ResultSink;
+import accord.scenario.ScenarioFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A sweep's draws into the run store, one row each, and back: the store is a {@link ResultSink}
@@ -34,6 +39,46 @@ public final class StoreSink implements ResultSink {
       }
     }
     return out;
+  }
+
+  /**
+   * What identifies a sweep in the store: the scenario's text as run ({@code text}), the model's
+   * digest, the seed, and in its settings the draws, periods and priors file (with its digest),
+   * then {@code extra} settings (JSON members, or empty). A sweep asked for again with the same
+   * spec is the same sweep: {@link RunStore#resumable} finds it.
+   */
+  public static RunStore.JobSpec spec(ScenarioFile file, String text, Path priors, long seed, long draws,
+      String version, String extra) {
+    String digest;
+    try {
+      digest = java.util.HexFormat.of().formatHex(accord.lang.TextFile.sha256(Files.readAllBytes(priors)));
+    } catch (IOException e) {
+      digest = "unreadable";
+    }
+    String settings = String.format(Locale.ROOT, "{\"draws\": %d, \"periods\": %d, \"priors\": \"%s\", "
+        + "\"priors_sha256\": \"%s\"%s}", draws, file.periods(), priors.toString().replace("\\", "/")
+        .replace("\"", "'"), digest, extra.isEmpty() ? "" : ", " + extra);
+    return new RunStore.JobSpec("sweep", file.name(), text, accord.cache.ModelCache.digest(file.model()), seed, version,
+        settings, Math.toIntExact(Math.min(draws, Integer.MAX_VALUE)));
+  }
+
+  /**
+   * A sweep's draws kept in a job of the store: the job, the draw to run next, and the sink that
+   * hands each draw to the sweep's own sink (its fans) and to the store.
+   */
+  public record Kept(long job, long next, ResultSink sink) {
+
+    /** Starts the job of {@code spec} for a sweep of {@code e} into {@code fans}. */
+    public static Kept start(RunStore store, RunStore.JobSpec spec, Experiment e, ResultSink fans) {
+      long job = StoreSink.start(store, spec, e);
+      return new Kept(job, 0, ResultSink.all(fans, new StoreSink(store, job, e)));
+    }
+
+    /** Resumes {@code job}: its finished draws replayed into {@code fans}; the rest go on from the next. */
+    public static Kept resume(RunStore store, long job, Experiment e, ResultSink fans) {
+      long next = replay(store, job, e, fans);
+      return new Kept(job, next, ResultSink.all(fans, new StoreSink(store, job, e)));
+    }
   }
 
   /** Starts the job of a sweep of {@code e} in {@code store}. */

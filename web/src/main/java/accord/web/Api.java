@@ -311,6 +311,16 @@ final class Api {
         "choose a scenario of models/world/scenarios, or fetch this run's series and CSV");
   }
 
+  /** The world run a request names, its query parameters checked; E411 for a run of another model. */
+  private Lab.Run worldRun(Context ctx, String request, String what, String... parameters) {
+    Query.allow(ctx, request, parameters);
+    Lab.Run run = lab.get(ctx.pathParam("id"));
+    if (!run.world()) {
+      throw notWorld(run, what);
+    }
+    return run;
+  }
+
   void csv(Context ctx) {
     Query.allow(ctx, "a CSV request", "vars", "format");
     Lab.Run run = lab.get(ctx.pathParam("id"));
@@ -360,11 +370,7 @@ final class Api {
   }
 
   void matrix(Context ctx) {
-    Query.allow(ctx, "a matrix request", "region", "quarter");
-    Lab.Run run = lab.get(ctx.pathParam("id"));
-    if (!run.world()) {
-      throw notWorld(run, "the transactions-flow matrix");
-    }
+    Lab.Run run = worldRun(ctx, "a matrix request", "the transactions-flow matrix", "region", "quarter");
     Results r = run.results();
     String region = region(ctx, r);
     int period = quarter(ctx, r, run.comparison().periods().get(0));
@@ -392,32 +398,29 @@ final class Api {
   }
 
   void flows(Context ctx) {
-    Query.allow(ctx, "a flows request", "quarter");
-    Lab.Run run = lab.get(ctx.pathParam("id"));
-    if (!run.world()) {
-      throw notWorld(run, "the trade flows");
-    }
+    Lab.Run run = worldRun(ctx, "a flows request", "the trade flows", "quarter");
     Results r = run.results();
-    Model m = r.model();
     int period = quarter(ctx, r, run.comparison().periods().get(0));
-    List<String> regions = m.sets().get("Region").elements();
-    List<String> goods = m.sets().get("Goods").elements();
-    List<Object> flows = new ArrayList<>();
-    for (String o : regions) {
-      for (String d : regions) {
-        if (o.equals(d)) {
-          continue;
-        }
-        // as TBG in outputs.acc: exporter's receipts over its exchange rate, at an annual rate
-        double v = 0;
-        for (String s : goods) {
-          v += 4 * r.value("EXV[" + o + "," + d + "," + s + "]", period) / r.value("e[" + o + "]", period);
-        }
-        flows.add(Map.of("from", o, "to", d, "value", v));
-      }
-    }
-    Json.write(ctx, Map.of("quarter", m.periodLabel(period), "unit", "USD bn a year (goods exports)",
-        "flows", flows));
+    Json.write(ctx, Map.of("quarter", r.model().periodLabel(period), "unit", "USD bn a year (goods exports)",
+        "flows", Flows.goods(r, period)));
+  }
+
+  /**
+   * The capital flows of a run in a quarter: each region's net purchases of each other's debt,
+   * private and official, the net lending of each pair, and each region's net equity flow.
+   */
+  void capital(Context ctx) {
+    Lab.Run run = worldRun(ctx, "a capital-flows request", "the capital flows", "quarter");
+    Results r = run.results();
+    int period = quarter(ctx, r, run.comparison().periods().get(0));
+    List<Map<String, Object>> debt = Flows.debt(r, period);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("quarter", r.model().periodLabel(period));
+    out.put("unit", "USD bn a year");
+    out.put("debt", debt);
+    out.put("net", Flows.netLending(debt));
+    out.put("equity", Flows.equity(r, period));
+    Json.write(ctx, out);
   }
 
   void backtest(Context ctx) {
@@ -439,17 +442,21 @@ final class Api {
     return out;
   }
 
-  static final List<String> SWEEP_FIELDS = List.of("scenario", "draws", "seed", "quarters");
+  static final List<String> SWEEP_FIELDS = List.of("scenario", "overrides", "draws", "seed", "quarters");
 
-  /** Starts a Monte Carlo sweep of a library scenario as a job: 202 with its id; GET it for progress and fans. */
+  /**
+   * Starts a Monte Carlo sweep of a library scenario, with its levers moved as a run's overrides
+   * move them, as a job: 202 with its id; GET it for progress and fans.
+   */
   void startSweep(Context ctx) {
     Body b = Body.read(ctx, "sweep request", SWEEP_FIELDS);
     Library.Entry e = lab.library().get(b.text("scenario"));
+    Map<String, Double> overrides = b.numbers("overrides");
     Integer draws = b.integer("draws");
     Integer seed = b.integer("seed");
     Integer quarters = b.integer("quarters");
-    Sweeps.Job job = lab.sweeps().start(e, lab.library().home().resolve("models/world/data/priors.csv"),
-        draws == null ? 200 : draws, seed == null ? 1 : seed, quarters == null ? 24 : quarters);
+    Sweeps.Job job = lab.sweeps().start(new Sweeps.Request(e, Map.copyOf(overrides), lab.text(e, overrides),
+        draws == null ? 200 : draws, seed == null ? 1 : seed, quarters == null ? 24 : quarters));
     ctx.status(202);
     Json.write(ctx, Sweeps.view(job, "USA"));
   }
@@ -458,9 +465,10 @@ final class Api {
   void sweep(Context ctx) {
     Sweeps.Job job = lab.sweeps().get(ctx.pathParam("id"));
     String region = ctx.queryParam("region") == null ? "USA" : ctx.queryParam("region");
-    if (job.fans != null && !job.fans.experiment().model().sets().get("Region").elements().contains(region)) {
+    List<String> regions = job.experiment.model().sets().get("Region").elements();
+    if (!regions.contains(region)) {
       throw new ApiError(400, "E412", "region '" + region + "' is not a region of the world model",
-          "the regions are " + String.join(", ", job.fans.experiment().model().sets().get("Region").elements()));
+          "the regions are " + String.join(", ", regions));
     }
     Json.write(ctx, Sweeps.view(job, region));
   }
@@ -470,11 +478,19 @@ final class Api {
     Json.write(ctx, Sweeps.view(lab.sweeps().cancel(ctx.pathParam("id")), "USA"));
   }
 
-  /** The channel decomposition: issue 11's module explore, not wired here yet. */
-  void notYet(Context ctx) {
-    String what = "the channel decomposition";
-    throw new ApiError(501, "E717", what + " is not served yet: it comes with issue 11 (module explore)",
-        "use the command line meanwhile: accord sweep and accord explain");
+  static final List<String> EXPLAIN_FIELDS = List.of("scenario", "overrides", "output", "at");
+
+  /**
+   * A library scenario's effect (its levers moved as a run's overrides move them) on an output in a
+   * quarter, split into the model's channels, as {@code accord explain} splits it.
+   */
+  void explain(Context ctx) {
+    Body b = Body.read(ctx, "channel decomposition request", EXPLAIN_FIELDS);
+    Library.Entry e = lab.library().get(b.text("scenario"));
+    Map<String, Double> overrides = b.numbers("overrides");
+    String output = b.optionalText("output");
+    Json.write(ctx, lab.explanations().explain(e, overrides, lab.text(e, overrides), output == null ? "TB[USA]"
+        : output, b.optionalText("at")));
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -81,6 +81,12 @@ final class Body {
     return v.textValue();
   }
 
+  /** A text field that may be left out: null then. */
+  String optionalText(String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : text(field);
+  }
+
   /** A whole number, or null when absent. */
   Integer integer(String field) {
     JsonNode v = node.get(field);
@@ -122,6 +128,8 @@ final class Body {
     return switch (field) {
       case "periods" -> "\"periods\": 17";
       case "overrides" -> "\"overrides\": {\"tariff[1].rate\": 0.3}";
+      case "output" -> "\"output\": \"TB[USA]\"";
+      case "at" -> "\"at\": \"2027Q4\"";
       default -> "\"" + field + "\": \"tariffs-2025\"";
     };
   }

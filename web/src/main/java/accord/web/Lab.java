@@ -61,21 +61,40 @@ final class Lab implements AutoCloseable {
   private final AtomicLong next = new AtomicLong();
   private volatile Future<List<List<Backtest.Comparison>>> backtest;
   private final Sweeps sweeps;
+  private final Explanations explanations;
 
   /**
    * {@code threads} runs at once and {@code queued} more waiting; a request beyond that is refused
-   * with 429 rather than left to pile up.
+   * with 429 rather than left to pile up. Sweeps are kept in the run store {@code store} (null: in
+   * memory only), marked with the software's {@code version}.
    */
-  Lab(Library library, int threads, int queued) {
+  Lab(Library library, int threads, int queued, java.nio.file.Path store, String version) {
     ModelCache.holdInMemory();
     this.library = library;
-    this.sweeps = new Sweeps(threads);
+    this.sweeps = new Sweeps(threads, library.home().resolve("models/world/data/priors.csv"), store, version);
+    this.explanations = new Explanations(threads);
     this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queued > 0 ? new ArrayBlockingQueue<>(queued)
         : new java.util.concurrent.SynchronousQueue<>(), r -> {
       Thread t = new Thread(r, "accord-run");
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** The channel decompositions, one at a time. */
+  Explanations explanations() {
+    return explanations;
+  }
+
+  /** Takes up the sweeps a server left unfinished in the store ({@link Sweeps#resumeInterrupted}); their ids. */
+  List<String> resumeSweeps() {
+    try {
+      return sweeps.resumeInterrupted(library, this::text);
+    } catch (ApiError e) {
+      // the store is another process's now: serve without taking them up (they stay in the store, interrupted)
+      org.slf4j.LoggerFactory.getLogger(Lab.class).warn("unfinished sweeps not taken up: {}", e.getMessage());
+      return List.of();
+    }
   }
 
   /** The sweeps started from the lab, run one at a time beside the runs. */
@@ -108,7 +127,7 @@ final class Lab implements AutoCloseable {
           "period 1 holds the starting state, so a run has at least 2; the longest a request may ask for is "
               + MAX_PERIODS);
     }
-    String text = Overrides.apply(e.text(), Overrides.resolve(e.name(), levers(e), overrides));
+    String text = text(e, overrides);
     return submit(() -> {
       long t0 = System.nanoTime();
       ScenarioFile file = ScenarioFile.read(e.file(), text, periods);
@@ -120,6 +139,11 @@ final class Lab implements AutoCloseable {
       runs.put(run.id(), run);
       return run;
     });
+  }
+
+  /** The scenario's text with the levers {@code overrides} moves written in (E704, E705 for bad ones). */
+  String text(Library.Entry e, Map<String, Double> overrides) {
+    return Overrides.apply(e.text(), Overrides.resolve(e.name(), levers(e), overrides));
   }
 
   /** {@link Comparison#run} against the model's baseline, with the baseline of this length run once. */

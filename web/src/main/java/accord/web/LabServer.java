@@ -29,8 +29,16 @@ import java.util.Set;
  */
 public final class LabServer implements AutoCloseable {
 
-  /** How the server listens and how much it takes. */
-  public record Options(String host, int port, String token, int threads, int queued, long maxBody) {
+  /**
+   * How the server listens and how much it takes; where it keeps its sweeps ({@code store}, a run
+   * store file, or null for memory only) and the software {@code version} it marks them with.
+   */
+  public record Options(String host, int port, String token, int threads, int queued, long maxBody,
+      java.nio.file.Path store, String version) {
+
+    public Options(String host, int port, String token, int threads, int queued, long maxBody) {
+      this(host, port, token, threads, queued, maxBody, null, "accord");
+    }
 
     public static Options defaults() {
       return new Options("127.0.0.1", 7070, null, Math.max(1, Runtime.getRuntime().availableProcessors()), 64,
@@ -38,7 +46,12 @@ public final class LabServer implements AutoCloseable {
     }
 
     public Options at(String host, int port, String token) {
-      return new Options(host, port, token, threads, queued, maxBody);
+      return new Options(host, port, token, threads, queued, maxBody, store, version);
+    }
+
+    /** The same, the sweeps kept in the run store {@code store} (null: none). */
+    public Options keeping(java.nio.file.Path store, String version) {
+      return new Options(host, port, token, threads, queued, maxBody, store, version);
     }
   }
 
@@ -67,6 +80,7 @@ public final class LabServer implements AutoCloseable {
   private final Lab lab;
   private final Javalin app;
   private final byte[] token;
+  private List<String> resumed = List.of();
 
   private LabServer(Options options, Lab lab) {
     this.options = options;
@@ -121,14 +135,13 @@ public final class LabServer implements AutoCloseable {
     out.add(new Route("GET", "/api/runs/{id}/report", api::report));
     out.add(new Route("GET", "/api/runs/{id}/matrix", api::matrix));
     out.add(new Route("GET", "/api/runs/{id}/flows", api::flows));
+    out.add(new Route("GET", "/api/runs/{id}/capital", api::capital));
     out.add(new Route("POST", "/api/compare", api::compare));
     out.add(new Route("GET", "/api/backtest", api::backtest));
     out.add(new Route("POST", "/api/sweeps", api::startSweep));
     out.add(new Route("GET", "/api/sweeps/{id}", api::sweep));
     out.add(new Route("DELETE", "/api/sweeps/{id}", api::cancelSweep));
-    // issue 11's channel decomposition: the place module explore's explain is wired into
-
-    out.add(new Route("POST", "/api/explain", api::notYet));
+    out.add(new Route("POST", "/api/explain", api::explain));
     return out;
   }
 
@@ -140,9 +153,11 @@ public final class LabServer implements AutoCloseable {
   /** Starts a server; {@link IllegalArgumentException} (E718) for an address off loopback without a token. */
   public static LabServer start(Options options, java.nio.file.Path home) {
     check(options);
-    LabServer s = new LabServer(options, new Lab(new Library(home), options.threads(), options.queued()));
+    LabServer s = new LabServer(options, new Lab(new Library(home), options.threads(), options.queued(),
+        options.store(), options.version()));
     s.app.start();
     s.lab.warm(FIRST_SCENARIO);
+    s.resumed = s.lab.resumeSweeps();
     return s;
   }
 
@@ -169,6 +184,11 @@ public final class LabServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The sweeps a server before this one left unfinished in the store, taken up at start (their ids). */
+  public List<String> resumed() {
+    return resumed;
   }
 
   @Override

@@ -106,13 +106,109 @@ class ApiTest {
   }
 
   @Test
-  void theBacktestTableAndTheIssue11Placeholder() throws Exception {
+  void theBacktestTable() throws Exception {
     JsonNode b = json(get(server, "/api/backtest"));
     assertThat(b.get("replay2025").size()).isGreaterThan(5);
-    HttpResponse<String> r = post(server, "/api/explain", "{}");
-    assertThat(r.statusCode()).isEqualTo(501);
-    assertThat(code(r)).isEqualTo("E717");
-    assertThat(json(r).get("text").asText()).contains("issue 11");
+  }
+
+  /**
+   * The capital flows are the financial account, partner by partner: for every region, its net
+   * purchases of the others' debt, less their purchases of its debt, plus its net equity flow, are
+   * its financial account FA (and so its current account) in that quarter.
+   */
+  @Test
+  void theCapitalFlowsAddUpToEachRegionsFinancialAccount() throws Exception {
+    JsonNode f = json(get(server, "/api/runs/" + runId + "/capital?quarter=2026Q2"));
+    assertThat(f.get("quarter").asText()).isEqualTo("2026Q2");
+    assertThat(f.get("unit").asText()).isEqualTo("USD bn a year");
+    JsonNode series = json(get(server, "/api/runs/" + runId + "/series?vars=FA"));
+    JsonNode fa = series.get("series");
+    List<String> quarters = new java.util.ArrayList<>();
+    series.get("quarters").forEach(q -> quarters.add(q.asText()));
+    int k = quarters.indexOf("2026Q2");
+    Map<String, Double> account = new java.util.TreeMap<>();
+    f.get("equity").fields().forEachRemaining(e -> account.put(e.getKey(), e.getValue().asDouble()));
+    assertThat(f.get("debt").size()).isEqualTo(90);
+    for (JsonNode d : f.get("debt")) {
+      assertThat(d.get("value").asDouble()).isCloseTo(d.get("private").asDouble() + d.get("official").asDouble(),
+          org.assertj.core.data.Offset.offset(1e-9));
+      account.merge(d.get("holder").asText(), d.get("value").asDouble(), Double::sum);
+      account.merge(d.get("issuer").asText(), -d.get("value").asDouble(), Double::sum);
+    }
+    double moved = 0;
+    for (Map.Entry<String, Double> e : account.entrySet()) {
+      double expected = fa.get("FA[" + e.getKey() + "]").get("scenario").get(k).asDouble();
+      assertThat(e.getValue()).as(e.getKey()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6 * (1
+          + Math.abs(expected))));
+      moved += Math.abs(expected);
+    }
+    assertThat(moved).as("the accounts are not all zero").isGreaterThan(1);
+    // each pair's net lending, once, in the direction it nets
+    assertThat(f.get("net").size()).isBetween(1, 45);
+    for (JsonNode n : f.get("net")) {
+      assertThat(n.get("value").asDouble()).isPositive();
+    }
+  }
+
+  /**
+   * The channel decomposition as accord explain gives it: a row per channel, the rest and the
+   * total, which is the run's own effect on the output; the contributions add up to it.
+   */
+  @Test
+  void explainSplitsTheEffectIntoChannelsThatAddUpToTheRunsEffect() throws Exception {
+    HttpResponse<String> r = post(server, "/api/explain", body(Map.of("scenario", "us-china-tariffs", "overrides",
+        Map.of("tariff[2].rate", 0.6), "output", "TB[USA]", "at", "2026Q4")));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode x = json(r);
+    assertThat(x.get("output").asText()).isEqualTo("TB[USA]");
+    assertThat(x.get("unit").asText()).startsWith("USD bn a year");
+    assertThat(x.get("quarter").asText()).isEqualTo("2026Q4");
+    assertThat(x.get("channels").size()).isEqualTo(6);
+    assertThat(x.get("runs").asInt()).isEqualTo(65);
+    double sum = x.get("rest").asDouble();
+    for (JsonNode c : x.get("channels")) {
+      assertThat(c.get("name").asText()).isNotBlank();
+      sum += c.get("contribution").asDouble();
+    }
+    double total = x.get("total").asDouble();
+    assertThat(sum).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(total))));
+    // the total is the run's effect with the same lever moved: TB[USA], scenario less baseline, in 2026Q4
+    JsonNode tb = json(get(server, "/api/runs/" + runId + "/series?vars=TB[USA]"));
+    List<String> quarters = new java.util.ArrayList<>();
+    tb.get("quarters").forEach(q -> quarters.add(q.asText()));
+    JsonNode s = tb.get("series").get("TB[USA]");
+    int k = quarters.indexOf("2026Q4");
+    assertThat(total).isCloseTo(s.get("scenario").get(k).asDouble() - s.get("baseline").get(k).asDouble(),
+        org.assertj.core.data.Offset.offset(1e-6));
+    // asked again: the same answer, kept
+    JsonNode again = json(post(server, "/api/explain", body(Map.of("scenario", "us-china-tariffs", "overrides",
+        Map.of("tariff[2].rate", 0.6), "output", "TB[USA]", "at", "2026Q4"))));
+    assertThat(again).isEqualTo(x);
+  }
+
+  /** One decomposition at a time: another that comes while one runs is refused with 503, not queued. */
+  @Test
+  void aSecondExplainWhileOneRunsIsRefusedWith503() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<HttpResponse<String>> first = pool.submit(() -> post(server, "/api/explain",
+          body(Map.of("scenario", "tariffs-2025", "output", "real GDP[CHN]"))));
+      HttpResponse<String> second = null;
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (!first.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(300);
+        second = post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "output", "CA[CHN]")));
+        if (second.statusCode() == 503) {
+          break;
+        }
+      }
+      assertThat(second).isNotNull();
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
+      assertThat(code(second)).isEqualTo("E720");
+      assertThat(first.get().statusCode()).as(first.get().body()).isEqualTo(200);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
@@ -123,6 +219,11 @@ class ApiTest {
   void aSweepRunsAsAJobToItsFansAndAnotherIsCancelled() throws Exception {
     HttpResponse<String> started = post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 4,
         "seed", 9, "quarters", 3)));
+    // the same with a lever moved, as a run moves it
+    HttpResponse<String> moved = post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 4,
+        "seed", 9, "quarters", 3, "overrides", Map.of("tariff[1].rate", 0.2))));
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
+    assertThat(json(moved).get("overrides").get("tariff[1].rate").asDouble()).isEqualTo(0.2);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String id = json(started).get("id").asText();
     JsonNode job = json(get(server, "/api/sweeps/" + id));
@@ -151,6 +252,17 @@ class ApiTest {
     accord.explore.LocalEngine.run(e::draw, 4, 1, local, accord.explore.LocalEngine.Progress.NONE);
     int o = local.output(fan.get("output").asText(), "CHN");
     assertThat(fan.get("p50").get(2).asDouble()).isEqualTo(local.fan(o, 4)[2]);
+    // the moved lever moves the fans: a lower tariff on China, another median trade balance
+    String movedId = json(moved).get("id").asText();
+    JsonNode m = json(get(server, "/api/sweeps/" + movedId + "?region=CHN"));
+    while (!m.get("status").asText().matches("done|failed|cancelled") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      m = json(get(server, "/api/sweeps/" + movedId + "?region=CHN"));
+    }
+    assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("done");
+    JsonNode tbMoved = m.get("fans").get(2);
+    assertThat(tbMoved.get("output").asText()).isEqualTo("trade balance");
+    assertThat(tbMoved.get("p50").get(1).asDouble()).isNotEqualTo(job.get("fans").get(2).get("p50").get(1).asDouble());
     // a long one, cancelled
     String long1 = json(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "draws", 2000,
         "quarters", 24)))).get("id").asText();
@@ -168,6 +280,9 @@ class ApiTest {
         .isEqualTo("E707");
     assertThat(code(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "drawz", 5)))))
         .isEqualTo("E702");
+    assertThat(code(post(server, "/api/sweeps", body(Map.of("scenario", "us-china-tariffs", "overrides",
+        Map.of("tarif[1].rate", 0.2)))))).isEqualTo("E704");
+    assertThat(code(post(server, "/api/sweeps", body(Map.of("scenario", "sim-gov"))))).isEqualTo("E411");
     assertThat(get(server, "/api/sweeps/s999").statusCode()).isEqualTo(404);
   }
 

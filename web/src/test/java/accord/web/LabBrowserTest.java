@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The lab in Debian's headless Chromium, through its chromedriver (no browser is downloaded):
  * the page loads with no console errors, the USA-CHN tariff slider moves the bilateral chart and
- * its numbers, the accounts show their zero sums, and a copied address restores the view.
+ * its numbers (and the time from its release to the redrawn charts is printed), the accounts show
+ * their zero sums, a copied address restores the view, a sweep runs to the end and its fans are
+ * drawn, the channels tab draws a decomposition, and the flows tab shows the capital flows.
  * Screenshots go to target/lab-*.png; with -Daccord.docs.screenshot=true the moved one also to
  * docs/lab.png (the README's). CI sets ACCORD_REQUIRE_BROWSER, so there it cannot be skipped.
  */
@@ -207,6 +209,64 @@ class LabBrowserTest {
     waiting().until(d -> browser.executeScript("var c = echarts.getInstanceByDom(document.getElementById('sankey'));"
         + "return c && c.getOption().series[0].links.length === 40;"));
     shot("flows");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  /** A sweep started from the fan-chart tab runs to the end: the progress bar reaches 100% and the fans are drawn. */
+  @Test
+  void aSweepRunsToTheEnd() throws Exception {
+    load("s=us-china-tariffs&r=USA&tab=sweep");
+    WebElement draws = browser.findElement(By.id("sweep-draws"));
+    draws.clear();
+    draws.sendKeys("12");
+    WebElement quarters = browser.findElement(By.id("sweep-quarters"));
+    quarters.clear();
+    quarters.sendKeys("4");
+    browser.findElement(By.id("sweep-start")).click();
+    waiting().until(d -> browser.executeScript("return document.body.dataset.fans || null;") != null);
+    assertThat(browser.findElement(By.id("sweep-progress")).getAttribute("value")).isEqualTo("100");
+    assertThat(browser.findElement(By.id("sweep-status")).getText()).contains("done, 12 of 12 draws (100%)",
+        "draws a second");
+    assertThat(browser.findElements(By.cssSelector("#fans .card"))).hasSize(5);
+    // the first fan: its median and bands over the four quarters, with a unit on the axis
+    assertThat((List<?>) chartData("chart-fan-0", 4)).hasSize(4);
+    assertThat(browser.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-fan-0'))"
+        + ".getOption().yAxis[0].name;")).isEqualTo("% from baseline");
+    assertThat(browser.getCurrentUrl()).contains("sw=s");
+    shot("sweep");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  /** The channels tab decomposes the effect of a library scenario and draws it as a waterfall to the total. */
+  @Test
+  void theChannelsTabDrawsTheDecomposition() throws Exception {
+    load("s=us-china-tariffs&r=USA&q=2026Q4&tab=channels");
+    assertThat(new Select(browser.findElement(By.id("explain-output"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("TB[USA]");
+    browser.findElement(By.id("explain-start")).click();
+    waiting().until(d -> browser.executeScript("return document.body.dataset.channels || null;") != null);
+    assertThat(browser.executeScript("return document.body.dataset.channels;")).isEqualTo("TB[USA] 2026Q4");
+    // six channels, the rest and the total
+    assertThat((List<?>) chartData("channels-chart", 1)).hasSize(8);
+    assertThat(browser.findElement(By.id("channels-table")).getText()).contains("trade barriers", "total");
+    assertThat(browser.findElement(By.id("explain-status")).getText()).contains("65 runs");
+    shot("channels");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  /** The flows tab shows the capital flows beside the goods: net lending between the regions. */
+  @Test
+  void theFlowsTabShowsCapitalFlows() throws Exception {
+    load("s=us-china-tariffs&r=USA&q=2026Q1&tab=flows&f=capital");
+    waiting().until(d -> "capital 2026Q1".equals(browser.executeScript("return document.body.dataset.flows || null;")));
+    assertThat(browser.findElement(By.id("flows-capital")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("flows-explain")).getText()).contains("Net lending", "USD bn a year");
+    assertThat(((Number) browser.executeScript("return echarts.getInstanceByDom(document.getElementById('sankey'))"
+        + ".getOption().series[0].links.length;")).intValue()).isPositive();
+    shot("capital");
+    browser.findElement(By.id("flows-goods")).click();
+    waiting().until(d -> "goods 2026Q1".equals(browser.executeScript("return document.body.dataset.flows || null;")));
+    assertThat(browser.getCurrentUrl()).doesNotContain("f=capital");
     assertThat(consoleErrors()).isEmpty();
   }
 }

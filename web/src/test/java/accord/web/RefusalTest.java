@@ -96,6 +96,32 @@ class RefusalTest {
     refused(get(server, "/api/runs/" + id + "/csv?vras=GDP"), 400, "E702", "did you mean 'vars'?");
   }
 
+  /** A decomposition request that names an output, a quarter or a field the API does not have; all before any run. */
+  @Test
+  void explainRefusesBadOutputsQuartersAndFields() throws Exception {
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "output", "TBX[USA]"))), 400, "E642",
+        "no output 'TBX[USA]'", "did you mean");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "output", "TB"))), 400, "E642",
+        "name one element, such as TB[USA]");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "output", "real GDP[XXX]"))), 400,
+        "E412", "XXX is not a region");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "at", "2040Q1"))), 400, "E412",
+        "at 2040Q1 is not a quarter of this run");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "at", "soon"))), 400, "E412");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "quarter", "2026Q1"))), 400, "E702",
+        "the fields are: scenario, overrides, output, at");
+    refused(post(server, "/api/explain", "{\"scenario\": \"tariffs-2025\", \"output\": 3}"), 400, "E703");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "tariffs-2025", "overrides", Map.of("nope.rate", 1)))),
+        400, "E704");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "no-such"))), 404, "E700");
+    // a textbook model has no channels; a scenario with odds is several runs
+    refused(post(server, "/api/explain", body(Map.of("scenario", "lp-baseline", "output", "Y"))), 400, "E640");
+    refused(post(server, "/api/explain", body(Map.of("scenario", "negotiation-odds"))), 400, "E641");
+    String run = TestServer.run(server, "us-china-tariffs", Map.of());
+    refused(get(server, "/api/runs/" + run + "/capital?quarter=1999Q1"), 400, "E412");
+    refused(get(server, "/api/runs/" + run + "/capital?region=USA"), 400, "E702");
+  }
+
   @Test
   void contentTypeSizeOriginAndHostAreChecked() throws Exception {
     HttpResponse<String> plain = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.base(server)

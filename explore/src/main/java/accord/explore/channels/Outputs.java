@@ -1,10 +1,12 @@
 package accord.explore.channels;
 
+import accord.compare.Indicator;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Span;
 import accord.model.Model;
 import accord.model.Names;
+import accord.scenario.ScenarioFile;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +26,55 @@ public final class Outputs {
   static final Set<String> RATES = Set.of("R", "Y10", "infl", "infl4", "infc4", "infx4", "pie", "TARRATE");
 
   private Outputs() {
+  }
+
+  /**
+   * {@code TB[USA]}: one element of an output series ({@link #of}); or a headline indicator of the
+   * comparison tables and a region, {@code real GDP[USA]}, {@code current account / GDP[CHN]},
+   * measured as those tables measure it. {@code field} names where the user gave it ({@code
+   * --output}, {@code 'output'}); E412 for a region the model lacks.
+   */
+  public static Effect named(Model model, String spec, String field) {
+    int open = spec.indexOf('[');
+    if (open > 0 && spec.endsWith("]")) {
+      String name = spec.substring(0, open).trim();
+      String region = spec.substring(open + 1, spec.length() - 1).trim();
+      for (Indicator x : Indicator.HEADLINE) {
+        if (x.name().equalsIgnoreCase(name) && Indicator.applies(model)) {
+          List<String> regions = model.sets().get("Region").elements();
+          if (!regions.contains(region)) {
+            throw new ModelException(Diagnostic.error("E412", Span.NONE, field + " " + spec + ": " + region
+                + " is not a region of the world model; the regions are " + String.join(", ", regions)));
+          }
+          return new Effect(x.name() + "[" + region + "]", x.difference(), x.percent(),
+              (r, p) -> x.series().value(r, region, p));
+        }
+      }
+    }
+    return of(model, spec);
+  }
+
+  /** The quarter {@code at} of the run (null: its last); E412 outside the run, {@code field} naming where it was given. */
+  public static int period(ScenarioFile file, String at, String field) {
+    if (at == null) {
+      return file.periods();
+    }
+    Model m = file.model();
+    int p = m.calendar() == null ? parse(at) : m.periodOf(at);
+    if (p < 2 || p > file.periods()) {
+      throw new ModelException(Diagnostic.error("E412", Span.NONE, field + " " + at + " is not a quarter of this run ("
+          + m.periodLabel(2) + " to " + m.periodLabel(file.periods()) + ")").withHint("give a quarter such as "
+          + m.periodLabel(Math.min(file.periods(), 12))));
+    }
+    return p;
+  }
+
+  private static int parse(String at) {
+    try {
+      return Integer.parseInt(at.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The effect on one element; E642 if the model has no such element. */

@@ -26,7 +26,26 @@
       explain: 'The trade balance per day (the annual rate / 365): scenario minus baseline.'}
   ];
 
-  const state = {scenario: null, overrides: {}, tab: 'charts', quarter: null, region: 'USA'};
+  // the fan charts of a sweep: the headline outputs the server gives fans of, each with a line on what it shows
+  const FANS = {
+    'real GDP': 'Output at 2024 prices: how far from the baseline, in % of its level.',
+    'consumer prices': 'The consumer price level: how far from the baseline, in %.',
+    'trade balance': 'Exports less imports of goods and services: scenario minus baseline.',
+    'current account / GDP': 'The current account (trade and income from abroad) as a share of GDP: scenario minus baseline.',
+    'exchange rate': 'Local currency per dollar, in % from the baseline: up = weaker (for the USA: the trade-weighted dollar).'
+  };
+  const FLOWS_EXPLAIN = {
+    goods: 'Goods exports between the regions in the chosen quarter, USD bn a year: each band runs from an exporter ' +
+      '(left) to an importer (right), its width the flow. The 40 largest flows are shown.',
+    capital: 'Net lending between the regions in the chosen quarter, USD bn a year: each band runs from the region ' +
+      'that bought more of the other\'s debt (bills and bonds, by households, firms and reserve managers) to the ' +
+      'region that issued it, net of the other way. Equity flows the model keeps by region only: listed in the title.'
+  };
+  const OUTPUTS = [['TB', 'trade balance'], ['CA', 'current account'], ['real GDP', 'real GDP'],
+    ['consumer prices', 'consumer prices'], ['TBG', 'goods balance with China']];
+
+  const state = {scenario: null, overrides: {}, tab: 'charts', quarter: null, region: 'USA', flows: 'goods', sweep: null,
+    output: null};
   let detail = null;
   let run = null;
   let seq = 0;
@@ -34,6 +53,9 @@
   let released = false;
   let backtestShown = false;
   let written = '';
+  let polling = null;       // the next look at the running sweep
+  let sweepShown = null;    // the sweep and region whose fans are drawn
+  let explained = null;     // the last decomposition: its request and answer
   const charts = {};
   // slider release to redrawn charts, and to the server's answer (performance marks, read by the browser test)
   window.__accordTimings = [];
@@ -73,6 +95,9 @@
     state.tab = p.get('tab') || 'charts';
     state.quarter = p.get('q');
     state.region = p.get('r') || 'USA';
+    state.flows = p.get('f') === 'capital' ? 'capital' : 'goods';
+    state.sweep = p.get('sw');
+    state.output = p.get('x');
     state.overrides = {};
     for (const [k, v] of p) {
       if (k.startsWith('o.') && v !== '' && !isNaN(Number(v))) {
@@ -87,6 +112,9 @@
     p.set('tab', state.tab);
     if (state.quarter) { p.set('q', state.quarter); }
     p.set('r', state.region);
+    if (state.flows !== 'goods') { p.set('f', state.flows); }
+    if (state.sweep) { p.set('sw', state.sweep); }
+    if (state.output) { p.set('x', state.output); }
     Object.entries(state.overrides).forEach(([k, v]) => p.set('o.' + k, String(v)));
     written = '#' + p.toString();
     history.replaceState(null, '', written);
@@ -121,12 +149,27 @@
       state.scenario = select.value;
       state.overrides = {};
       state.quarter = null;
+      state.sweep = null;
+      sweepShown = null;
+      explained = null;
+      $('fans').replaceChildren();
+      $('sweep-status').textContent = '';
+      $('explain-status').textContent = '';
       load();
     });
     $('region').addEventListener('change', () => { state.region = $('region').value; writeAddress(); draw(); });
     $('quarter').addEventListener('change', () => { state.quarter = $('quarter').value; writeAddress(); draw(); });
     $('reset').addEventListener('click', () => { state.overrides = {}; levers(); go(); });
     document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => tab(b.dataset.tab)));
+    document.querySelectorAll('input[name=flows]').forEach(b => b.addEventListener('change', () => {
+      state.flows = b.value;
+      writeAddress();
+      draw();
+    }));
+    $('sweep-start').addEventListener('click', startSweep);
+    $('sweep-cancel').addEventListener('click', cancelSweep);
+    $('explain-start').addEventListener('click', explain);
+    $('explain-output').addEventListener('change', () => { state.output = $('explain-output').value; writeAddress(); });
     tab(state.tab, true);
     await load();
   }
@@ -145,6 +188,7 @@
     region.replaceChildren(...(detail.regions.length ? detail.regions : ['-']).map(r => el('option', {value: r, text: r})));
     if (!detail.regions.includes(state.region)) { state.region = detail.regions[0] || 'USA'; }
     region.value = state.region;
+    $('sweep-quarters').value = Math.min(80, Math.max(1, detail.periods - 1));
     // only the overrides the scenario has
     const names = new Set(detail.events.flatMap(e => e.levers.map(l => l.name)));
     Object.keys(state.overrides).forEach(k => { if (!names.has(k)) { delete state.overrides[k]; } });
@@ -268,6 +312,7 @@
     if (!quiet) {
       writeAddress();
       draw();
+      resizeShown();
     }
   }
 
@@ -277,7 +322,14 @@
     if (state.tab === 'accounts') { drawMatrix(); }
     if (state.tab === 'flows') { drawSankey(); }
     if (state.tab === 'backtest') { drawBacktest(); }
-    Object.values(charts).forEach(c => c.resize());
+    if (state.tab === 'sweep') { showSweep(); }
+    if (state.tab === 'channels') { showChannels(); }
+  }
+
+  // a chart drawn in a hidden tab has no size: those of the shown tab take theirs (setOption alone draws the rest,
+  // so a redraw after a run does not render every chart twice)
+  function resizeShown() {
+    Object.values(charts).forEach(c => { if (c.getDom().offsetParent !== null) { c.resize(); } });
   }
 
   // ---- charts ----------------------------------------------------------------------------------------------
@@ -406,27 +458,223 @@
   }
 
   async function drawSankey() {
+    $('flows-' + state.flows).checked = true;
+    $('flows-explain').textContent = FLOWS_EXPLAIN[state.flows];
     if (!run.world) { worldOnly($('sankey')); return; }
     const id = run.id;
-    const f = await api('/api/runs/' + id + '/flows?quarter=' + encodeURIComponent(state.quarter));
-    if (run.id !== id) { return; }
-    const top = f.flows.slice().sort((a, b) => b.value - a.value).slice(0, 40);
+    const kind = state.flows;
+    const f = await api('/api/runs/' + id + '/' + (kind === 'goods' ? 'flows' : 'capital') + '?quarter=' +
+      encodeURIComponent(state.quarter));
+    if (run.id !== id || state.flows !== kind) { return; }
+    const links = (kind === 'goods' ? f.flows : f.net).slice().sort((a, b) => b.value - a.value).slice(0, 40);
+    const [out, into] = kind === 'goods' ? [' exports', ' imports'] : [' lends', ' borrows'];
     const regions = detail.regions;
     const colour = g => PALETTE[regions.indexOf(g) % PALETTE.length];
+    // only the regions a band leaves or reaches
     const nodes = [];
     regions.forEach(g => {
-      nodes.push({name: g + ' exports', itemStyle: {color: colour(g)}});
-      nodes.push({name: g + ' imports', itemStyle: {color: colour(g)}});
+      if (links.some(x => x.from === g)) { nodes.push({name: g + out, itemStyle: {color: colour(g)}}); }
+      if (links.some(x => x.to === g)) { nodes.push({name: g + into, itemStyle: {color: colour(g)}}); }
     });
+    const equity = kind === 'goods' ? [] : Object.entries(f.equity).filter(([, v]) => Math.abs(v) >= 0.005);
+    const title = kind === 'goods'
+      ? 'Goods exports in ' + f.quarter + ' (' + f.unit + '), the 40 largest flows'
+      : 'Net lending through debt in ' + f.quarter + ' (' + f.unit + '); net equity flows: ' +
+        (equity.length ? equity.map(([g, v]) => g + ' ' + fmt(v)).join(', ') : 'none');
     if (!charts.sankey) { charts.sankey = echarts.init($('sankey'), null, {renderer: 'canvas'}); }
     charts.sankey.setOption({
       animation: false,
-      title: {text: 'Goods exports in ' + f.quarter + ' (' + f.unit + '), the 40 largest flows', textStyle: {fontSize: 13}},
+      title: {text: title, textStyle: {fontSize: 13, width: 900, overflow: 'break'}},
       tooltip: {trigger: 'item', valueFormatter: v => Number(v).toFixed(1) + ' USD bn a year'},
-      series: [{type: 'sankey', top: 40, left: 10, right: 110, nodeAlign: 'justify', emphasis: {focus: 'adjacency'},
-        lineStyle: {color: 'source', opacity: 0.45}, data: nodes,
-        links: top.map(x => ({source: x.from + ' exports', target: x.to + ' imports', value: x.value}))}]
+      series: [{type: 'sankey', top: kind === 'goods' ? 40 : 60, left: 10, right: 110, nodeAlign: 'justify',
+        emphasis: {focus: 'adjacency'}, lineStyle: {color: 'source', opacity: 0.45}, data: nodes,
+        links: links.map(x => ({source: x.from + out, target: x.to + into, value: x.value}))}]
     }, {notMerge: true});
+    document.body.dataset.flows = kind + ' ' + f.quarter;
+  }
+
+  // ---- the fan charts of a sweep ----------------------------------------------------------------------------
+
+
+  async function startSweep() {
+    const body = {scenario: state.scenario, overrides: state.overrides, draws: Number($('sweep-draws').value),
+      seed: Number($('sweep-seed').value), quarters: Number($('sweep-quarters').value)};
+    $('sweep-start').disabled = true;
+    try {
+      const job = await api('/api/sweeps', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify(body)});
+      state.sweep = job.id;
+      writeAddress();
+      follow(job);
+    } catch (e) {
+      $('sweep-start').disabled = false;
+      $('sweep-status').textContent = problem(e);
+    }
+  }
+
+  async function cancelSweep() {
+    if (state.sweep) {
+      follow(await api('/api/sweeps/' + encodeURIComponent(state.sweep), {method: 'DELETE'}));
+    }
+  }
+
+  // a shared address with a sweep: its progress or its fans
+  async function showSweep() {
+    if (!state.sweep || polling || sweepShown === state.sweep + state.region) { return; }
+    try {
+      follow(await api('/api/sweeps/' + encodeURIComponent(state.sweep) + '?region=' + encodeURIComponent(state.region)));
+    } catch (e) {
+      $('sweep-status').textContent = problem(e);
+    }
+  }
+
+  function follow(job) {
+    clearTimeout(polling);
+    polling = null;
+    const running = job.status === 'waiting' || job.status === 'running';
+    $('sweep-start').disabled = running;
+    $('sweep-cancel').disabled = !running;
+    $('sweep-progress').value = Math.round(100 * job.done / job.draws);
+    const fresh = job.done - job.resumed;
+    const rate = job.seconds > 0 ? fresh / job.seconds : 0;
+    const left = rate > 0 ? (job.draws - job.done) / rate : null;
+    $('sweep-status').textContent = 'sweep ' + job.id + ' of ' + job.scenario + ': ' + job.status + ', ' + job.done + ' of ' +
+      job.draws + ' draws (' + Math.round(100 * job.done / job.draws) + '%)' + (job.failed ? ', ' + job.failed +
+      ' failed to solve' : '') + (rate > 0 ? ', ' + rate.toFixed(1) + ' draws a second' : '') +
+      (running && left !== null ? ', about ' + Math.ceil(left) + ' s left' : '') +
+      (job.resumed ? ' (' + job.resumed + ' read back from the run store)' : '') +
+      (job.problem ? ': ' + job.problem : '');
+    if (running) {
+      polling = setTimeout(async () => {
+        try {
+          follow(await api('/api/sweeps/' + encodeURIComponent(job.id) + '?region=' + encodeURIComponent(state.region)));
+        } catch (e) {
+          polling = null;
+          $('sweep-status').textContent = problem(e);
+        }
+      }, 400);
+    } else if (job.fans) {
+      drawFans(job);
+    }
+  }
+
+  function drawFans(job) {
+    sweepShown = job.id + job.region;
+    const target = $('fans');
+    target.replaceChildren();
+    job.fans.forEach((f, i) => {
+      const name = Object.keys(FANS).find(k => f.output.startsWith(k)) || f.output;
+      const id = 'fan-' + i;
+      target.append(el('div', {class: 'card'}, el('h2', {text: name + ' of ' + job.region + ' (' + f.unit + ')'}),
+        el('p', {class: 'explain', text: FANS[name] || ''}), el('div', {class: 'chart', id: 'chart-' + id})));
+      if (charts[id]) { charts[id].dispose(); }
+      charts[id] = echarts.init($('chart-' + id), null, {renderer: 'canvas'});
+      const option = base(f.unit, job.quarters);
+      const band = (n, data, colour) => ({name: n, type: 'line', stack: 'fan', stackStrategy: 'all', symbol: 'none',
+        data: data, color: colour || 'transparent', lineStyle: {opacity: 0},
+        areaStyle: colour ? {color: colour, opacity: 1} : {opacity: 0}});
+      const less = (a, b) => a.map((v, k) => v === null || b[k] === null ? null : v - b[k]);
+      option.legend = {top: 0, data: ['median', '25-75%', '5-95%']};
+      option.tooltip = {trigger: 'axis', formatter: ps => {
+        const k = ps[0].dataIndex;
+        return job.quarters[k] + '<br>median ' + fmt(f.p50[k]) + ' ' + f.unit + '<br>50%: ' + fmt(f.p25[k]) + ' to ' +
+          fmt(f.p75[k]) + '<br>90%: ' + fmt(f.p5[k]) + ' to ' + fmt(f.p95[k]);
+      }};
+      option.series = [band('5%', f.p5, null), band('5-95%', less(f.p25, f.p5), '#c6dbef'),
+        band('25-75%', less(f.p75, f.p25), '#6baed6'), band('5-95%', less(f.p95, f.p75), '#c6dbef'),
+        {name: 'median', type: 'line', data: f.p50, symbol: 'none', color: PALETTE[4], lineStyle: {width: 2.5}}];
+      charts[id].setOption(option, {notMerge: true});
+    });
+    document.body.dataset.fans = job.id + ' ' + job.fans.length;
+  }
+
+  // ---- the channel decomposition --------------------------------------------------------------------------
+
+  function outputs() {
+    const select = $('explain-output');
+    const names = OUTPUTS.map(([o, what]) => o === 'TBG'
+      ? [state.region === 'CHN' ? 'TBG[CHN,USA]' : 'TBG[' + state.region + ',CHN]',
+        state.region === 'CHN' ? 'goods balance with the USA' : what]
+      : [o + '[' + state.region + ']', what]);
+    if (!state.output || !names.some(([v]) => v === state.output)) { state.output = names[0][0]; }
+    select.replaceChildren(...names.map(([v, what]) => el('option', {value: v, text: what + ' of ' + state.region +
+      ' (' + v + ')'})));
+    select.value = state.output;
+  }
+
+  function showChannels() {
+    outputs();
+    const key = request();
+    if (explained && JSON.stringify(explained.key) !== JSON.stringify(key)) {
+      $('explain-status').textContent = 'The levers, output or quarter changed: decompose again to update the chart.';
+    }
+  }
+
+  function request() {
+    return {scenario: state.scenario, overrides: state.overrides, output: state.output, at: state.quarter};
+  }
+
+  async function explain() {
+    const key = request();
+    $('explain-start').disabled = true;
+    $('explain-status').textContent = 'running the 64 combinations of channels…';
+    try {
+      const x = await api('/api/explain', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify(key)});
+      explained = {key: key, answer: x};
+      drawChannels(x);
+      $('explain-status').textContent = x.runs + ' runs in ' + x.seconds + ' s.';
+    } catch (e) {
+      $('explain-status').textContent = problem(e);
+    } finally {
+      $('explain-start').disabled = false;
+    }
+  }
+
+  // a waterfall: each channel's bar starts where the one before ended; the total is the last bar and a line
+  function drawChannels(x) {
+    const names = x.channels.map(c => c.name).concat(['rest (every channel off)', 'total']);
+    const values = x.channels.map(c => c.contribution).concat([x.rest]);
+    const bases = [];
+    const heights = [];
+    let sum = 0;
+    values.forEach(v => {
+      bases.push(Math.min(sum, sum + v));
+      heights.push({value: Math.abs(v), itemStyle: {color: v >= 0 ? PALETTE[4] : PALETTE[5]}});
+      sum += v;
+    });
+    bases.push(Math.min(0, x.total));
+    heights.push({value: Math.abs(x.total), itemStyle: {color: '#000000'}});
+    if (!charts.channels) { charts.channels = echarts.init($('channels-chart'), null, {renderer: 'canvas'}); }
+    const option = base(x.unit, names);
+    option.title = {text: x.output + ' in ' + x.quarter + ', scenario less baseline (' + x.unit + ')',
+      textStyle: {fontSize: 13}};
+    option.grid.top = 50;
+    option.grid.bottom = 90;
+    option.xAxis.name = '';
+    option.xAxis.axisLabel = {interval: 0, rotate: 20, fontSize: 11};
+    option.tooltip = {trigger: 'axis', formatter: ps => {
+      const k = ps[0].dataIndex;
+      const v = k < values.length ? values[k] : x.total;
+      return names[k] + ': ' + fmt(v) + ' ' + x.unit;
+    }};
+    option.series = [
+      {name: 'base', type: 'bar', stack: 'w', stackStrategy: 'all', data: bases, itemStyle: {color: 'transparent'},
+        emphasis: {disabled: true}},
+      {name: 'contribution', type: 'bar', stack: 'w', stackStrategy: 'all', data: heights,
+        markLine: {symbol: 'none', lineStyle: {type: 'dashed', color: '#000'}, label: {position: 'insideStartTop',
+          formatter: 'total ' + fmt(x.total)}, data: [{yAxis: x.total}]}}];
+    charts.channels.setOption(option, {notMerge: true});
+    const t = $('channels-table');
+    t.replaceChildren(el('tr', {}, ...['channel', 'contribution (' + x.unit + ')', 'switched off alone']
+      .map(h => el('th', {text: h}))),
+    ...x.channels.map(c => el('tr', {title: c.doc}, el('td', {text: c.name}), el('td', {text: fmt(c.contribution)}),
+      el('td', {text: fmt(c.switchedOffAlone)}))),
+    el('tr', {}, el('td', {text: 'rest (every channel off)'}), el('td', {text: fmt(x.rest)}), el('td', {text: ''})),
+    el('tr', {}, el('td', {text: 'interactions (shared out among the channels)'}), el('td', {text: fmt(x.interactions)}),
+      el('td', {text: ''})),
+    el('tr', {class: 'total'}, el('td', {text: 'total'}), el('td', {text: fmt(x.total)}), el('td', {text: ''})));
+    document.body.dataset.channels = x.output + ' ' + x.quarter;
   }
 
   async function drawBacktest() {
@@ -448,6 +696,6 @@
     }
   }
 
-  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  window.addEventListener('resize', resizeShown);
   document.addEventListener('DOMContentLoaded', () => start().catch(e => status('failed: ' + problem(e))));
 }());
