@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,34 @@ class SparkEngineTest {
     return p;
   }
 
+  /** Spark's task events, in the order its listener bus delivers them: how many tasks ran at once. */
+  static final class Tasks extends SparkListener {
+    private int running;
+    private int ended;
+    volatile int mostAtOnce;
+
+    @Override
+    public synchronized void onTaskStart(SparkListenerTaskStart start) {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+      running--;
+      ended++;
+      notifyAll();
+    }
+
+    /** The tasks ended, once {@code n} have or after ten seconds (the bus delivers events a little later). */
+    synchronized int awaitEnded(int n) throws InterruptedException {
+      long end = System.nanoTime() + 10_000_000_000L;
+      while (ended < n && System.nanoTime() < end) {
+        wait(100);
+      }
+      return ended;
+    }
+  }
+
   @Test
   void sparkIsFoundOnTheClassPath() {
     assertThat(SweepEngine.available().stream().map(SweepEngine::name)).containsExactly("local", "spark");
@@ -58,7 +89,13 @@ class SparkEngineTest {
         priorsFile.toAbsolutePath().normalize().toString(), 20261130L);
     List<DrawResult> spark = new ArrayList<>();
     long[] progress = {0};
+    Tasks tasks = new Tasks();
+    SparkEngine.context("local[2]").sc().addSparkListener(tasks);
     new SparkEngine(4).run(recipe, e, 0, n, 2, "local[2]", spark::add, (done, failed) -> progress[0] = done);
+    // both cores at work: the tasks are not run one after another (toLocalIterator's 1; the events
+    // may count one more, a task's end reaching the bus after the start of the one that took its core)
+    assertThat(tasks.awaitEnded(3)).isEqualTo(3);
+    assertThat(tasks.mostAtOnce).isGreaterThanOrEqualTo(2);
     assertThat(progress[0]).isEqualTo(n);
     assertThat(spark).hasSize(n);
     for (int i = 0; i < n; i++) {
