@@ -6,6 +6,9 @@ import accord.explore.LocalEngine;
 import accord.explore.Recipe;
 import accord.explore.ResultSink;
 import accord.explore.SweepEngine;
+import accord.lang.Diagnostic;
+import accord.lang.ModelException;
+import accord.lang.Span;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +52,9 @@ public final class SparkEngine implements SweepEngine {
   @Override
   public void run(Recipe recipe, Experiment made, long from, long n, int threads, String master, ResultSink sink,
       LocalEngine.Progress progress) throws InterruptedException {
-    JavaSparkContext sc = context(master == null ? "local[*]" : master);
+    // no --master: spark-submit's (it sets spark.master for the driver), else this machine's cores
+    String at = master != null ? master : new SparkConf().get("spark.master", "local[*]");
+    JavaSparkContext sc = context(at);
     Iterator<long[]> ranges = new Iterator<>() {
       long a = from;
 
@@ -78,7 +83,7 @@ public final class SparkEngine implements SweepEngine {
           long[] range = ranges.next();
           pending.add(sc.parallelize(List.of(range), 1).flatMap(r -> draws(recipe, r[0], r[1])).collectAsync());
         }
-        for (DrawResult r : result(pending.poll())) {
+        for (DrawResult r : result(pending.poll(), sc, at)) {
           if (r.index() != done) {
             throw new IllegalStateException("Spark gave draw " + r.index() + " where draw " + done + " was due");
           }
@@ -92,12 +97,19 @@ public final class SparkEngine implements SweepEngine {
     }
   }
 
-  /** A job's draws; its failure as Spark reported it. */
-  private static List<DrawResult> result(JavaFutureAction<List<DrawResult>> job) throws InterruptedException {
+  /** A job's draws; its failure, or the application's end, as a coded diagnostic. */
+  private static List<DrawResult> result(JavaFutureAction<List<DrawResult>> job, JavaSparkContext sc, String master)
+      throws InterruptedException {
     try {
       return job.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      // Spark's message: the task's exception and its stack trace, remote; the first line says what
+      String why = sc.sc().isStopped() ? "Spark stopped the application (its master removed it, or the cluster went away)"
+          : String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse(e.getCause().toString());
+      throw new ModelException(Diagnostic.error("E686", Span.NONE, "the sweep on Spark (" + master + ") failed: " + why)
+          .withHint("the executors' logs say why: each worker's work/<application>/<executor>/stderr (the master's web "
+              + "UI links them); every machine needs the scenario and priors files at the same path, and a worker "
+              + "started from accord-spark.jar a SPARK_HOME with jars/ and SPARK_SCALA_VERSION=2.13 (README.md)"));
     }
   }
 

@@ -1,6 +1,7 @@
 package accord.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import accord.explore.DrawResult;
 import accord.explore.Experiment;
@@ -9,6 +10,7 @@ import accord.explore.Output;
 import accord.explore.Priors;
 import accord.explore.Recipe;
 import accord.explore.SweepEngine;
+import accord.lang.ModelException;
 import accord.scenario.ScenarioFile;
 import accord.solve.SolverSettings;
 import java.nio.file.Files;
@@ -111,5 +113,26 @@ class SparkEngineTest {
     new SparkEngine(4).run(recipe, e, 7, n, 2, "local[2]", rest::add, LocalEngine.Progress.NONE);
     assertThat(rest).hasSize(n - 7);
     assertThat(rest.get(0).differences()).containsExactly(local.get(7).differences());
+  }
+
+  @Test
+  void aTaskThatFailsEndsTheSweepWithACodedDiagnostic(@TempDir Path dir) throws Exception {
+    ScenarioFile file = ScenarioFile.load(SCENARIO, 4);
+    Path priorsFile = priors(dir);
+    Experiment e = Experiment.of(file, Priors.load(priorsFile, file.model()), 1L, Output.headline(file.model()),
+        SolverSettings.DEFAULT);
+    // as on a cluster whose machines lack the scenario at the driver's path: the executors cannot make the experiment
+    Recipe elsewhere = new Recipe(dir.resolve("not-here.yaml").toString(), e.periods(),
+        priorsFile.toAbsolutePath().toString(), 1L);
+    List<DrawResult> got = new ArrayList<>();
+    assertThatThrownBy(() -> new SparkEngine(2).run(elsewhere, e, 0, 6, 2, "local[2]", got::add,
+        LocalEngine.Progress.NONE))
+        .isInstanceOfSatisfying(ModelException.class, m -> {
+          assertThat(m.diagnostics()).hasSize(1);
+          assertThat(m.diagnostics().get(0).code()).isEqualTo("E686");
+          assertThat(m.render()).contains("the sweep on Spark (local[2]) failed").contains("not-here.yaml")
+              .doesNotContain("\tat ");
+        });
+    assertThat(got).isEmpty();
   }
 }
