@@ -107,8 +107,8 @@ public final class SparkEngine implements SweepEngine {
       String why = sc.sc().isStopped() ? "Spark stopped the application (its master removed it, or the cluster went away)"
           : String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse(e.getCause().toString());
       throw new ModelException(Diagnostic.error("E686", Span.NONE, "the sweep on Spark (" + master + ") failed: " + why)
-          .withHint("the executors' logs say why: each worker's work/<application>/<executor>/stderr (the master's web "
-              + "UI links them); every machine needs the scenario and priors files at the same path, and a worker "
+          .withHint("the workers' logs say why, and their executors' (each worker's work/<application>/<executor>/"
+              + "stderr; the master's web UI links them); every machine needs the scenario and priors files at the same path, and a worker "
               + "started from accord-spark.jar a SPARK_HOME with jars/ and SPARK_SCALA_VERSION=2.13 (README.md)"));
     }
   }
