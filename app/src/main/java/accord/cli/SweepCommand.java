@@ -80,8 +80,8 @@ final class SweepCommand implements Callable<Integer> {
       + "module's jar for it)")
   String engine;
 
-  @Option(names = "--master", paramLabel = "URL", description = "the Spark master: local[*] (default), local[N] or "
-      + "spark://host:port")
+  @Option(names = "--master", paramLabel = "URL", description = "the Spark master: local[*] (default; under "
+      + "spark-submit, its --master), local[N] or spark://host:port")
   String master;
 
   @Option(names = "--store", paramLabel = "runs.duckdb", description = "the run store that keeps every draw (default: "

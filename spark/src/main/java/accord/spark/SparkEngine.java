@@ -6,18 +6,23 @@ import accord.explore.LocalEngine;
 import accord.explore.Recipe;
 import accord.explore.ResultSink;
 import accord.explore.SweepEngine;
-import java.util.ArrayList;
+import accord.lang.Diagnostic;
+import accord.lang.ModelException;
+import accord.lang.Span;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The sweep engine on Apache Spark: the draws split into contiguous ranges, one task each; each
- * executor makes the experiment from its {@link Recipe} once (the scenario and priors files must
- * be where the recipe says, as on one machine or a shared folder) and computes its range; the
- * driver takes the results back range by range in order ({@code toLocalIterator}, one range in
- * memory at a time) and hands them to the sink in draw order. Draw i is {@link Experiment#draw}(i)
+ * The sweep engine on Apache Spark: the draws split into contiguous ranges, one task (and job)
+ * each; each executor makes the experiment from its {@link Recipe} once (the scenario and priors
+ * files must be where the recipe says, as on one machine or a shared folder) and computes its
+ * ranges; the driver keeps twice as many ranges in flight as the cluster has cores, takes them
+ * back in order and hands the draws to the sink in draw order. Draw i is {@link Experiment#draw}(i)
  * wherever it runs, so the fans are the local engine's to the last bit.
  */
 public final class SparkEngine implements SweepEngine {
@@ -46,28 +51,65 @@ public final class SparkEngine implements SweepEngine {
 
   @Override
   public void run(Recipe recipe, Experiment made, long from, long n, int threads, String master, ResultSink sink,
-      LocalEngine.Progress progress) {
-    JavaSparkContext sc = context(master == null ? "local[*]" : master);
-    List<long[]> ranges = new ArrayList<>();
-    for (long a = from; a < n; a += perTask) {
-      ranges.add(new long[] {a, Math.min(n, a + perTask)});
-    }
-    if (ranges.isEmpty()) {
-      return;
-    }
-    Iterator<DrawResult> results = sc.parallelize(ranges, ranges.size())
-        .flatMap(range -> draws(recipe, range[0], range[1]))
-        .toLocalIterator();
+      LocalEngine.Progress progress) throws InterruptedException {
+    // no --master: spark-submit's (it sets spark.master for the driver), else this machine's cores
+    String at = master != null ? master : new SparkConf().get("spark.master", "local[*]");
+    JavaSparkContext sc = context(at);
+    Iterator<long[]> ranges = new Iterator<>() {
+      long a = from;
+
+      @Override
+      public boolean hasNext() {
+        return a < n;
+      }
+
+      @Override
+      public long[] next() {
+        long[] range = {a, Math.min(n, a + perTask)};
+        a = range[1];
+        return range;
+      }
+    };
+    // A job per range, twice as many in flight as the cluster has cores, taken back in order: the
+    // cores stay busy while the driver waits for the oldest (toLocalIterator runs one job at a
+    // time, one core of local[2]), and the driver holds at most that many ranges.
+    ArrayDeque<JavaFutureAction<List<DrawResult>>> pending = new ArrayDeque<>();
     long done = from;
     long failed = 0;
-    while (results.hasNext()) {
-      DrawResult r = results.next();
-      if (r.index() != done) {
-        throw new IllegalStateException("Spark gave draw " + r.index() + " where draw " + done + " was due");
+    try {
+      while (ranges.hasNext() || !pending.isEmpty()) {
+        // the cores known now: a cluster's executors register while the first jobs run
+        while (ranges.hasNext() && pending.size() < 2 * Math.max(2, sc.defaultParallelism())) {
+          long[] range = ranges.next();
+          pending.add(sc.parallelize(List.of(range), 1).flatMap(r -> draws(recipe, r[0], r[1])).collectAsync());
+        }
+        for (DrawResult r : result(pending.poll(), sc, at)) {
+          if (r.index() != done) {
+            throw new IllegalStateException("Spark gave draw " + r.index() + " where draw " + done + " was due");
+          }
+          sink.accept(r);
+          failed += r.failed() ? 1 : 0;
+          progress.update(++done, failed);
+        }
       }
-      sink.accept(r);
-      failed += r.failed() ? 1 : 0;
-      progress.update(++done, failed);
+    } finally {
+      pending.forEach(f -> f.cancel(true));
+    }
+  }
+
+  /** A job's draws; its failure, or the application's end, as a coded diagnostic. */
+  private static List<DrawResult> result(JavaFutureAction<List<DrawResult>> job, JavaSparkContext sc, String master)
+      throws InterruptedException {
+    try {
+      return job.get();
+    } catch (ExecutionException e) {
+      // Spark's message: the task's exception and its stack trace, remote; the first line says what
+      String why = sc.sc().isStopped() ? "Spark stopped the application (its master removed it, or the cluster went away)"
+          : String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse(e.getCause().toString());
+      throw new ModelException(Diagnostic.error("E686", Span.NONE, "the sweep on Spark (" + master + ") failed: " + why)
+          .withHint("the workers' logs say why, and their executors' (each worker's work/<application>/<executor>/"
+              + "stderr; the master's web UI links them); every machine needs the scenario and priors files at the same path, and a worker "
+              + "started from accord-spark.jar a SPARK_HOME with jars/ and SPARK_SCALA_VERSION=2.13 (README.md)"));
     }
   }
 

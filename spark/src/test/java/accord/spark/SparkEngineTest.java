@@ -1,6 +1,7 @@
 package accord.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import accord.explore.DrawResult;
 import accord.explore.Experiment;
@@ -9,12 +10,16 @@ import accord.explore.Output;
 import accord.explore.Priors;
 import accord.explore.Recipe;
 import accord.explore.SweepEngine;
+import accord.lang.ModelException;
 import accord.scenario.ScenarioFile;
 import accord.solve.SolverSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,34 @@ class SparkEngineTest {
     return p;
   }
 
+  /** Spark's task events, in the order its listener bus delivers them: how many tasks ran at once. */
+  static final class Tasks extends SparkListener {
+    private int running;
+    private int ended;
+    volatile int mostAtOnce;
+
+    @Override
+    public synchronized void onTaskStart(SparkListenerTaskStart start) {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+      running--;
+      ended++;
+      notifyAll();
+    }
+
+    /** The tasks ended, once {@code n} have or after ten seconds (the bus delivers events a little later). */
+    synchronized int awaitEnded(int n) throws InterruptedException {
+      long end = System.nanoTime() + 10_000_000_000L;
+      while (ended < n && System.nanoTime() < end) {
+        wait(100);
+      }
+      return ended;
+    }
+  }
+
   @Test
   void sparkIsFoundOnTheClassPath() {
     assertThat(SweepEngine.available().stream().map(SweepEngine::name)).containsExactly("local", "spark");
@@ -58,7 +91,13 @@ class SparkEngineTest {
         priorsFile.toAbsolutePath().normalize().toString(), 20261130L);
     List<DrawResult> spark = new ArrayList<>();
     long[] progress = {0};
+    Tasks tasks = new Tasks();
+    SparkEngine.context("local[2]").sc().addSparkListener(tasks);
     new SparkEngine(4).run(recipe, e, 0, n, 2, "local[2]", spark::add, (done, failed) -> progress[0] = done);
+    // both cores at work: the tasks are not run one after another (toLocalIterator's 1; the events
+    // may count one more, a task's end reaching the bus after the start of the one that took its core)
+    assertThat(tasks.awaitEnded(3)).isEqualTo(3);
+    assertThat(tasks.mostAtOnce).isGreaterThanOrEqualTo(2);
     assertThat(progress[0]).isEqualTo(n);
     assertThat(spark).hasSize(n);
     for (int i = 0; i < n; i++) {
@@ -74,5 +113,26 @@ class SparkEngineTest {
     new SparkEngine(4).run(recipe, e, 7, n, 2, "local[2]", rest::add, LocalEngine.Progress.NONE);
     assertThat(rest).hasSize(n - 7);
     assertThat(rest.get(0).differences()).containsExactly(local.get(7).differences());
+  }
+
+  @Test
+  void aTaskThatFailsEndsTheSweepWithACodedDiagnostic(@TempDir Path dir) throws Exception {
+    ScenarioFile file = ScenarioFile.load(SCENARIO, 4);
+    Path priorsFile = priors(dir);
+    Experiment e = Experiment.of(file, Priors.load(priorsFile, file.model()), 1L, Output.headline(file.model()),
+        SolverSettings.DEFAULT);
+    // as on a cluster whose machines lack the scenario at the driver's path: the executors cannot make the experiment
+    Recipe elsewhere = new Recipe(dir.resolve("not-here.yaml").toString(), e.periods(),
+        priorsFile.toAbsolutePath().toString(), 1L);
+    List<DrawResult> got = new ArrayList<>();
+    assertThatThrownBy(() -> new SparkEngine(2).run(elsewhere, e, 0, 6, 2, "local[2]", got::add,
+        LocalEngine.Progress.NONE))
+        .isInstanceOfSatisfying(ModelException.class, m -> {
+          assertThat(m.diagnostics()).hasSize(1);
+          assertThat(m.diagnostics().get(0).code()).isEqualTo("E686");
+          assertThat(m.render()).contains("the sweep on Spark (local[2]) failed").contains("not-here.yaml")
+              .doesNotContain("\tat ");
+        });
+    assertThat(got).isEmpty();
   }
 }
