@@ -44,6 +44,27 @@ class SparkEngineTest {
     return p;
   }
 
+  /** The experiment of the scenario over 4 periods with the two priors written into {@code priorsFile}. */
+  static Experiment experiment(Path priorsFile, long seed) {
+    ScenarioFile file = ScenarioFile.load(SCENARIO, 4);
+    return Experiment.of(file, Priors.load(priorsFile, file.model()), seed, Output.headline(file.model()),
+        SolverSettings.DEFAULT);
+  }
+
+  /** Spark's draws are the local engine's, in order, to the bit (records compare doubles with Double.compare). */
+  static void assertSameDraws(List<DrawResult> spark, List<DrawResult> local) {
+    assertThat(spark).hasSameSizeAs(local);
+    for (int i = 0; i < local.size(); i++) {
+      assertThat(spark.get(i).index()).isEqualTo(i);
+      assertThat(spark.get(i).parameters()).as("draw %d", i).containsExactly(local.get(i).parameters());
+      assertThat(spark.get(i).branch()).as("draw %d", i).isEqualTo(local.get(i).branch());
+      assertThat(spark.get(i).failure()).as("draw %d", i).isEqualTo(local.get(i).failure());
+      if (!local.get(i).failed()) {
+        assertThat(spark.get(i).differences()).as("draw %d", i).containsExactly(local.get(i).differences());
+      }
+    }
+  }
+
   /** Spark's task events, in the order its listener bus delivers them: how many tasks ran at once. */
   static final class Tasks extends SparkListener {
     private int running;
@@ -79,10 +100,8 @@ class SparkEngineTest {
 
   @Test
   void sparkInLocalModeGivesTheLocalEnginesDrawsBitForBit(@TempDir Path dir) throws Exception {
-    ScenarioFile file = ScenarioFile.load(SCENARIO, 4);
     Path priorsFile = priors(dir);
-    Experiment e = Experiment.of(file, Priors.load(priorsFile, file.model()), 20261130L, Output.headline(file.model()),
-        SolverSettings.DEFAULT);
+    Experiment e = experiment(priorsFile, 20261130L);
     int n = 11;   // three tasks of four, the last short
     List<DrawResult> local = new ArrayList<>();
     SweepEngine.LOCAL.run(null, e, 0, n, 2, null, local::add, LocalEngine.Progress.NONE);
@@ -99,15 +118,7 @@ class SparkEngineTest {
     assertThat(tasks.awaitEnded(3)).isEqualTo(3);
     assertThat(tasks.mostAtOnce).isGreaterThanOrEqualTo(2);
     assertThat(progress[0]).isEqualTo(n);
-    assertThat(spark).hasSize(n);
-    for (int i = 0; i < n; i++) {
-      assertThat(spark.get(i).index()).isEqualTo(i);
-      assertThat(spark.get(i).parameters()).as("draw %d", i).containsExactly(local.get(i).parameters());
-      assertThat(spark.get(i).failure()).isEqualTo(local.get(i).failure());
-      if (!local.get(i).failed()) {
-        assertThat(spark.get(i).differences()).as("draw %d", i).containsExactly(local.get(i).differences());
-      }
-    }
+    assertSameDraws(spark, local);
     // resuming at draw 7: the draws after it, the same
     List<DrawResult> rest = new ArrayList<>();
     new SparkEngine(4).run(recipe, e, 7, n, 2, "local[2]", rest::add, LocalEngine.Progress.NONE);
@@ -117,10 +128,8 @@ class SparkEngineTest {
 
   @Test
   void aTaskThatFailsEndsTheSweepWithACodedDiagnostic(@TempDir Path dir) throws Exception {
-    ScenarioFile file = ScenarioFile.load(SCENARIO, 4);
     Path priorsFile = priors(dir);
-    Experiment e = Experiment.of(file, Priors.load(priorsFile, file.model()), 1L, Output.headline(file.model()),
-        SolverSettings.DEFAULT);
+    Experiment e = experiment(priorsFile, 1L);
     // as on a cluster whose machines lack the scenario at the driver's path: the executors cannot make the experiment
     Recipe elsewhere = new Recipe(dir.resolve("not-here.yaml").toString(), e.periods(),
         priorsFile.toAbsolutePath().toString(), 1L);

@@ -7,12 +7,8 @@ import accord.explore.DrawResult;
 import accord.explore.Experiment;
 import accord.explore.Fans;
 import accord.explore.LocalEngine;
-import accord.explore.Output;
-import accord.explore.Priors;
 import accord.explore.Recipe;
 import accord.explore.SweepEngine;
-import accord.scenario.ScenarioFile;
-import accord.solve.SolverSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,10 +51,8 @@ class StandaloneClusterTest {
         throw new CompletionException(ex);
       }
     });
-    ScenarioFile file = ScenarioFile.load(SparkEngineTest.SCENARIO, 4);
     Path priorsFile = SparkEngineTest.priors(dir);
-    Experiment e = Experiment.of(file, Priors.load(priorsFile, file.model()), 20261201L, Output.headline(file.model()),
-        SolverSettings.DEFAULT);
+    Experiment e = SparkEngineTest.experiment(priorsFile, 20261201L);
     int n = 5;   // three tasks of two, the last short
     List<DrawResult> local = new ArrayList<>();
     Fans localFans = new Fans(e);
@@ -91,16 +85,7 @@ class StandaloneClusterTest {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     assertThat(progress[0]).isEqualTo(n);
-    assertThat(spark).hasSize(n);
-    for (int i = 0; i < n; i++) {
-      assertThat(spark.get(i).index()).isEqualTo(i);
-      assertThat(spark.get(i).parameters()).as("draw %d", i).containsExactly(local.get(i).parameters());
-      assertThat(spark.get(i).branch()).isEqualTo(local.get(i).branch());
-      assertThat(spark.get(i).failure()).isEqualTo(local.get(i).failure());
-      if (!local.get(i).failed()) {
-        assertThat(spark.get(i).differences()).as("draw %d", i).containsExactly(local.get(i).differences());
-      }
-    }
+    SparkEngineTest.assertSameDraws(spark, local);
     // records compare their doubles with Double.compare: equal here is equal to the bit
     assertThat(sparkFans.rows()).isNotEmpty().isEqualTo(localFans.rows());
 
