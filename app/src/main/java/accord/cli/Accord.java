@@ -119,8 +119,11 @@ public final class Accord implements Runnable {
   private static CommandLine handlers(CommandLine cl) {
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().print(accord.lang.Diagnostic.error("E410", accord.lang.Span.NONE, ex.getMessage())
+      java.io.PrintWriter err = ex.getCommandLine().getErr();
+      err.print(accord.lang.Diagnostic.error("E410", accord.lang.Span.NONE, ex.getMessage())
           .withHint("see '" + ex.getCommandLine().getCommandName() + " --help'").render());
+      // print does not flush picocli's buffered writer, and main ends in System.exit
+      err.flush();
       return 1;
     });
     return cl;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         + "with the same parameters. --method oat moves one parameter at a time to its prior's 5th and 95th "
         + "percentiles, the others at their medians (a tornado, largest swing first; 2 runs a parameter). "
         + "--method sobol varies them all and estimates each parameter's first-order and total Sobol index "
-        + "(Saltelli et al. 2010; Jansen 1999) with bootstrap 95% intervals, from --draws rows of the design "
+        + "(Saltelli et al. 2010; Jansen 1999) with bootstrap 95%% intervals, from --draws rows of the design "
         + "(draws x (parameters + 2) runs)."},
     footer = {"", "Examples:", "  accord sensitivity models/world/scenarios/us-china-tariffs.yaml --output 'TB[USA]' --at 2026Q4",
         "  accord sensitivity us-china-tariffs.yaml --output 'TB[USA]' --at 2026Q4 --method sobol --draws 64"})

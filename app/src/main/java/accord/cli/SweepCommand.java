@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     description = {"Monte Carlo over the behavioural parameters' priors: fans of a world scenario's effects.",
         "Each draw takes every prior's parameter (models/world/data/priors.csv, or --priors), and for a scenario "
         + "with odds one branch by its probability; runs the scenario and its baseline with them; and keeps the "
-        + "differences of the headline outputs. Prints the median and the 5-95% band after 4, 8 and 20 quarters (or "
+        + "differences of the headline outputs. Prints the median and the 5-95%% band after 4, 8 and 20 quarters (or "
         + "the last); --out writes the 5th, 25th, 50th, 75th and 95th percentiles of every output in every quarter. "
         + "The same --seed gives the same numbers to the last bit on any number of threads. Draws that fail to "
         + "solve are counted and listed, never dropped silently."},

@@ -27,6 +27,42 @@ class CommandLineTest {
     return new Outcome(code, out.toString(), err.toString());
   }
 
+  /**
+   * A mistake in the options reaches the terminal: standard error is a buffered writer that
+   * println alone flushes, so a message printed without a flush was lost at System.exit, and
+   * `accord sweep x.yaml --bogus` exited 1 saying nothing.
+   */
+  @Test
+  void anOptionMistakeIsFlushedToABufferedStandardError() {
+    for (String[] args : List.of(new String[] {"sweep", "x.yaml", "--bogus"},
+        new String[] {"sensitivity", "x.yaml", "--output", "TB[USA]"}, new String[] {"run", "--periods", "abc"})) {
+      CommandLine cl = Accord.commandLine();
+      StringWriter err = new StringWriter();
+      cl.setOut(new PrintWriter(new StringWriter()));
+      cl.setErr(new PrintWriter(new java.io.BufferedWriter(err, 1 << 16)));
+      assertThat(cl.execute(args)).isEqualTo(1);
+      assertThat(err.toString()).as(String.join(" ", args)).contains("error[E410]");
+    }
+  }
+
+  /**
+   * Every help text is a format string to picocli: a lone % ("95% intervals") printed a warning
+   * over the help and left the text unformatted.
+   */
+  @Test
+  void everyHelpTextIsAValidFormatString() {
+    for (CommandLine sub : Accord.commandLine().getSubcommands().values()) {
+      CommandLine.Model.UsageMessageSpec u = sub.getCommandSpec().usageMessage();
+      List<String> texts = new java.util.ArrayList<>(List.of(u.description()));
+      texts.addAll(List.of(u.footer()));
+      sub.getCommandSpec().options().forEach(o -> texts.addAll(List.of(o.description())));
+      for (String t : texts) {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> String.format(t)))
+            .as("%s: %s", sub.getCommandName(), t).isNull();
+      }
+    }
+  }
+
   @Test
   void runWritesACsvWithPeriodAndOneColumnPerSeriesNamedAsInTheModel(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("reg.csv");
