@@ -91,6 +91,10 @@ final class Lab implements AutoCloseable {
     try {
       return sweeps.resumeInterrupted(library, this::text);
     } catch (ApiError e) {
+      if (!e.diagnostics().get(0).code().equals("E680")) {
+        // not a store at all, or one that cannot be made: the server would answer every sweep 503
+        throw new accord.lang.ModelException(e.diagnostics());
+      }
       // the store is another process's now: serve without taking them up (they stay in the store, interrupted)
       org.slf4j.LoggerFactory.getLogger(Lab.class).warn("unfinished sweeps not taken up: {}", e.getMessage());
       return List.of();

@@ -155,9 +155,15 @@ public final class LabServer implements AutoCloseable {
     check(options);
     LabServer s = new LabServer(options, new Lab(new Library(home), options.threads(), options.queued(),
         options.store(), options.version()));
+    try {
+      // first: a store that cannot be used stops the server before it listens
+      s.resumed = s.lab.resumeSweeps();
+    } catch (RuntimeException e) {
+      s.lab.close();
+      throw e;
+    }
     s.app.start();
     s.lab.warm(FIRST_SCENARIO);
-    s.resumed = s.lab.resumeSweeps();
     return s;
   }
 

@@ -183,6 +183,17 @@ class RefusalTest {
     }
   }
 
+  /** A --store that is not a run store (a text file) stops the server before it listens: E681, not a 503 per sweep. */
+  @Test
+  void aStoreThatIsNotARunStoreIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("notes.duckdb"), "not a database\n");
+    assertThatThrownBy(() -> LabServer.start(LabServer.Options.defaults().at("127.0.0.1", 0, null)
+        .keeping(text, "test"), TestServer.HOME)).isInstanceOf(ModelException.class)
+        .satisfies(e -> assertThat(((ModelException) e).diagnostics().get(0).code()).isEqualTo("E681"));
+    assertThat(java.nio.file.Files.readString(text)).isEqualTo("not a database\n");
+  }
+
   @Test
   void offLoopbackNeedsATokenAndWithOneEveryRequestCarriesIt() throws Exception {
     assertThatThrownBy(() -> LabServer.start(LabServer.Options.defaults().at("0.0.0.0", 0, null), TestServer.HOME))
