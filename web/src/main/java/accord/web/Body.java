@@ -121,16 +121,18 @@ final class Body {
 
   private ApiError wrongType(String field, String expected, JsonNode v) {
     return new ApiError(400, "E703", "'" + field + "' in a " + what + " must be " + expected + ", not "
-        + abbreviate(v.toString()), "for example " + example(field));
+        + abbreviate(v.toString()), "for example " + example(field, expected));
   }
 
-  private static String example(String field) {
+  private static String example(String field, String expected) {
     return switch (field) {
+      case "draws" -> "\"draws\": 40";
+      case "seed" -> "\"seed\": 1";
       case "periods" -> "\"periods\": 17";
       case "overrides" -> "\"overrides\": {\"tariff[1].rate\": 0.3}";
       case "output" -> "\"output\": \"TB[USA]\"";
       case "at" -> "\"at\": \"2027Q4\"";
-      default -> "\"" + field + "\": \"tariffs-2025\"";
+      default -> "\"" + field + "\": " + (expected.contains("number") ? "12" : "\"tariffs-2025\"");
     };
   }
 

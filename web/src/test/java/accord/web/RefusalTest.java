@@ -67,6 +67,9 @@ class RefusalTest {
         "did you mean 'overrides'?", "the fields are: scenario, overrides, periods");
     refused(post(server, "/api/runs", "{\"scenario\": 3}"), 400, "E703", "'scenario' in a run request must be text");
     refused(post(server, "/api/runs", "{\"scenario\": \"tariffs-2025\", \"periods\": 2.5}"), 400, "E703");
+    // the example in the hint has the field's own type
+    refused(post(server, "/api/sweeps", "{\"scenario\": \"us-china-tariffs\", \"draws\": \"ten\"}"), 400, "E703",
+        "for example \"draws\": 40");
     refused(post(server, "/api/runs", body(Map.of("scenario", "tariffs-2025", "overrides", Map.of("nope.rate", 1)))),
         400, "E704", "its levers are:");
     refused(post(server, "/api/runs", "{\"scenario\": \"tariffs-2025\", \"overrides\": {\"tariff[1].rate\": \"x\"}}"),
