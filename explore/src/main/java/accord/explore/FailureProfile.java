@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record FailureProfile(List<Concentration> concentrations, int failures, long draws) {
 
-  /** Four standard deviations: with 39 priors, a chance finding about once in 400 sweeps. */
+  /** Four standard deviations: with 40 priors, a chance finding about once in 400 sweeps. */
   public static final double Z = 4;
 
   /**
