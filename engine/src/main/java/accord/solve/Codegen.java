@@ -20,72 +20,209 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Turns a block's equations into straight-line JVM bytecode, one hidden class per block, so that
- * evaluating them costs no virtual call per expression node. The code performs the operations of
- * the {@link Node} tree on the same operands ({@code Evaluator}'s helpers for power, log and
- * square root), so its values are bit-identical: Java 17 arithmetic is strict. It reports no
- * errors: where the tree would throw (a zero divisor, an assigned value that is not finite, a
- * helper's domain error) it returns false, and the caller runs the tree, which throws.
+ * Turns a block's equations into JVM bytecode, one hidden class per block, so that evaluating
+ * them costs no virtual call per expression node. The code performs the operations of the
+ * {@link Node} tree on the same operands ({@code Evaluator}'s helpers for power, log and square
+ * root), so its values are bit-identical: Java 17 arithmetic is strict. It reports no errors:
+ * where the tree would throw (a zero divisor, an assigned value that is not finite, a helper's
+ * domain error) it returns false, and the caller runs the tree, which throws.
  *
- * <p>HotSpot never compiles a method of more than 8000 bytes of bytecode (HugeMethodLimit), so
- * the equations are cut into chunk methods of about {@link #CHUNK_BYTES} each, called in turn.
+ * <p>Equations come in families: the world model's 25,672 are instances of 239 shapes (the same
+ * tree with other slots and constants). Each shape gets one kernel method, a loop over its
+ * instances that reads their slots and constants from tables; so the code is a few hundred small
+ * methods that stay in the instruction cache and that the JIT compiles at once, not megabytes of
+ * straight-line code. Assignments run level by level (an equation after every one whose value
+ * it reads), and within a level shape by shape: each equation still reads exactly the values it
+ * read in the given order, so the order changes no result.
  */
 final class Codegen {
 
-  static final int CHUNK_BYTES = 4000;
-
   private static final String NAME = "accord/solve/GeneratedBlock";
-  /** BlockCode.eval and each chunk: (cur, rows, t, out) -> false to give up. */
-  private static final String CHUNK = "([D[[DI[D)Z";
+  /** BlockCode.eval: (cur, rows, t, out) -> false to give up. */
+  private static final String EVAL = "([D[[DI[D)Z";
+  /** A segment of the entry: (cur, rows, t, out, refs, consts, dests). */
+  private static final String SEGMENT = "([D[[DI[D[[I[[D[[I)Z";
+  /** A kernel: (cur, rows, t, out, refs, consts, dests) of one group of instances. */
+  private static final String KERNEL = "([D[[DI[D[I[D[I)Z";
   private static final String EVALUATOR = Type.getInternalName(Evaluator.class);
   private static final String UNARY_HELPER = "(D" + Type.getDescriptor(Span.class) + ")D";
   private static final String BINARY_HELPER = "(DD" + Type.getDescriptor(Span.class) + ")D";
-  // locals of a chunk method
+  // locals of a kernel method
   private static final int CUR = 0;
   private static final int ROWS = 1;
   private static final int T = 2;
   private static final int OUT = 3;
+  private static final int REFS = 4;
+  private static final int CONSTS = 5;
+  private static final int DESTS = 6;
   /** NaN once an assigned value was not finite: the sum of value * 0 (two slots, a double). */
-  private static final int NOT_FINITE = 4;
-  private static final int FIRST_LAG_ROW = 6;
+  private static final int NOT_FINITE = 7;
+  private static final int I = 9;
+  private static final int COUNT = 10;
+  private static final int REF_BASE = 11;
+  private static final int CONST_BASE = 12;
+  private static final int FIRST_LAG_ROW = 13;
+  /** Group calls per entry segment: about 20 bytes each, under HotSpot's 8000-byte limit for compiling. */
+  static final int SEGMENT_CALLS = 300;
 
-  /** Writes {@code value} into {@code array[index]}; {@code finite}: give up unless it is finite. */
-  private record Store(Expr value, int array, int index, boolean finite) {
+  /** An expression's shape (its tree without slots and constants), with its own slots, lags and constants. */
+  private record Instance(String shape, int[] refs, double[] consts, Set<Integer> lags) {
+
+    static Instance of(Expr e) {
+      StringBuilder key = new StringBuilder();
+      List<Integer> refs = new ArrayList<>();
+      List<Double> consts = new ArrayList<>();
+      Set<Integer> lags = new TreeSet<>();
+      walk(e, key, refs, consts, lags);
+      return new Instance(key.toString(), refs.stream().mapToInt(Integer::intValue).toArray(),
+          consts.stream().mapToDouble(Double::doubleValue).toArray(), lags);
+    }
+
+    /** In the order the emitter visits the tree: each Ref and Const is the next entry of its table. */
+    private static void walk(Expr e, StringBuilder key, List<Integer> refs, List<Double> consts, Set<Integer> lags) {
+      if (e instanceof Expr.Const c) {
+        key.append('c');
+        consts.add(c.value());
+      } else if (e instanceof Expr.Ref r) {
+        key.append('r').append(r.lag()).append(';');
+        refs.add(r.slot());
+        if (r.lag() > 0) {
+          lags.add(r.lag());
+        }
+      } else if (e instanceof Expr.Unary u) {
+        key.append('(').append(u.op());
+        walk(u.operand(), key, refs, consts, lags);
+        key.append(')');
+      } else if (e instanceof Expr.Binary b) {
+        key.append('(').append(b.op());
+        walk(b.left(), key, refs, consts, lags);
+        walk(b.right(), key, refs, consts, lags);
+        key.append(')');
+      } else if (e instanceof Expr.Call c) {
+        key.append('(').append(c.fn());
+        for (Expr a : c.args()) {
+          walk(a, key, refs, consts, lags);
+        }
+        key.append(')');
+      } else {
+        Expr.Cond c = (Expr.Cond) e;
+        key.append("(?");
+        walk(c.condition(), key, refs, consts, lags);
+        walk(c.then(), key, refs, consts, lags);
+        walk(c.otherwise(), key, refs, consts, lags);
+        key.append(')');
+      }
+    }
   }
 
   private Codegen() {
   }
 
-  /** The code of {@code rhs[i]} into {@code cur[slots[i]]}, in order; null if too large for a class. */
+  /** The code of {@code rhs[i]} into {@code cur[slots[i]]}, each after what it reads; null if too large for a class. */
   static BlockCode assignments(Expr[] rhs, int[] slots) {
-    List<Store> stores = new ArrayList<>();
-    for (int i = 0; i < rhs.length; i++) {
-      stores.add(new Store(rhs[i], CUR, slots[i], true));
-    }
-    return generate(stores);
+    return generate(rhs, slots, levels(rhs, slots), true);
   }
 
   /** The code of {@code exprs[j]} into {@code out[j]}; null if too large for a class. */
   static BlockCode values(Expr[] exprs) {
-    List<Store> stores = new ArrayList<>();
-    for (int j = 0; j < exprs.length; j++) {
-      stores.add(new Store(exprs[j], OUT, j, false));
+    int[] dest = new int[exprs.length];
+    for (int j = 0; j < dest.length; j++) {
+      dest[j] = j;
     }
-    return generate(stores);
+    return generate(exprs, dest, new int[exprs.length], false);
   }
 
-  private static BlockCode generate(List<Store> stores) {
+  /**
+   * Each assignment's level: one more than the highest of the assignments whose values it reads
+   * in this row (0 for one that reads none). Where an assignment reads a slot assigned after it,
+   * or two assign one slot, the given order is kept as it is (each its own level).
+   */
+  private static int[] levels(Expr[] rhs, int[] slots) {
+    int n = rhs.length;
+    Map<Integer, Integer> writer = new HashMap<>();
+    int[] level = new int[n];
+    for (int j = 0; j < n; j++) {
+      level[j] = j;
+      if (writer.put(slots[j], j) != null) {
+        return level;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      int max = 0;
+      for (int s : accord.structure.Incidence.currentSlots(rhs[j])) {
+        Integer p = writer.get(s);
+        if (p != null && p >= j) {
+          for (int i = 0; i < n; i++) {
+            level[i] = i;
+          }
+          return level;
+        }
+        if (p != null) {
+          max = Math.max(max, level[p] + 1);
+        }
+      }
+      level[j] = max;
+    }
+    return level;
+  }
+
+  /** A run of instances of one shape in one level: a call of its kernel with their tables. */
+  private record Group(int kernel, int[] refs, double[] consts, int[] dests) {
+  }
+
+  private static BlockCode generate(Expr[] exprs, int[] dests, int[] level, boolean assign) {
+    int n = exprs.length;
+    Instance[] inst = new Instance[n];
+    Map<String, Integer> kernelOf = new HashMap<>();
+    List<Instance> kernels = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      inst[j] = Instance.of(exprs[j]);
+      if (kernelOf.putIfAbsent(inst[j].shape(), kernels.size()) == null) {
+        kernels.add(inst[j]);
+      }
+    }
+    // by level, then by kernel (first seen first), keeping the given order within a group
+    Integer[] order = new Integer[n];
+    for (int j = 0; j < n; j++) {
+      order[j] = j;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(j -> level[j])
+        .thenComparingInt(j -> kernelOf.get(inst[j].shape())));
+    List<Group> groups = new ArrayList<>();
+    for (int from = 0, to; from < n; from = to) {
+      int k = kernelOf.get(inst[order[from]].shape());
+      for (to = from + 1; to < n && level[order[to]] == level[order[from]]
+          && kernelOf.get(inst[order[to]].shape()) == k; to++) {
+        // the run of one kernel in one level
+      }
+      Instance shape = kernels.get(k);
+      int m = to - from;
+      int[] refs = new int[m * shape.refs().length];
+      double[] consts = new double[m * shape.consts().length];
+      int[] d = new int[m];
+      for (int i = 0; i < m; i++) {
+        Instance x = inst[order[from + i]];
+        System.arraycopy(x.refs(), 0, refs, i * x.refs().length, x.refs().length);
+        System.arraycopy(x.consts(), 0, consts, i * x.consts().length, x.consts().length);
+        d[i] = dests[order[from + i]];
+      }
+      groups.add(new Group(k, refs, consts, d));
+    }
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
         new String[] {Type.getInternalName(BlockCode.class)});
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(ALOAD, 0);
-    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-    init.visitInsn(RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
-    entry(cw, chunks(cw, stores));
+    for (String f : List.of("refs", "consts", "dests")) {
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, f, f.equals("consts") ? "[[D" : "[[I", null, null).visitEnd();
+    }
+    constructor(cw);
+    for (int k = 0; k < kernels.size(); k++) {
+      kernel(cw, k, exprs[firstOf(inst, kernels.get(k))], kernels.get(k), assign);
+    }
+    List<String> segments = new ArrayList<>();
+    for (int from = 0; from < groups.size(); from += SEGMENT_CALLS) {
+      segments.add(segment(cw, segments.size(), from, Math.min(groups.size(), from + SEGMENT_CALLS), groups));
+    }
+    entry(cw, segments);
     cw.visitEnd();
     byte[] bytes;
     try {
@@ -95,22 +232,56 @@ final class Codegen {
     }
     try {
       Class<?> c = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
-      return (BlockCode) c.getConstructor().newInstance();
+      return (BlockCode) c.getConstructor(int[][].class, double[][].class, int[][].class).newInstance(
+          groups.stream().map(Group::refs).toArray(int[][]::new),
+          groups.stream().map(Group::consts).toArray(double[][]::new),
+          groups.stream().map(Group::dests).toArray(int[][]::new));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the generated code of a block cannot be loaded", e);
     }
   }
 
-  /** The interface method: calls the chunks in order; false as soon as one gives up. */
-  private static void entry(ClassWriter cw, List<String> chunks) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "eval", CHUNK, null, null);
+  private static int firstOf(Instance[] inst, Instance shape) {
+    for (int j = 0; j < inst.length; j++) {
+      if (inst[j] == shape) {
+        return j;
+      }
+    }
+    throw new IllegalStateException("a kernel without an instance");
+  }
+
+  /** {@code (refs, consts, dests)} into the fields. */
+  private static void constructor(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "([[I[[D[[I)V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    String[] names = {"refs", "consts", "dests"};
+    for (int f = 0; f < 3; f++) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, f + 1);
+      mv.visitFieldInsn(PUTFIELD, NAME, names[f], f == 1 ? "[[D" : "[[I");
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** The interface method: the segments in order; false as soon as one gives up. */
+  private static void entry(ClassWriter cw, List<String> segments) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "eval", EVAL, null, null);
     mv.visitCode();
     Label fail = new Label();
-    for (String c : chunks) {
+    String[] names = {"refs", "consts", "dests"};
+    for (String s : segments) {
       for (int local = 1; local <= 4; local++) {
         mv.visitVarInsn(local == 3 ? ILOAD : ALOAD, local);
       }
-      mv.visitMethodInsn(INVOKESTATIC, NAME, c, CHUNK, false);
+      for (int f = 0; f < 3; f++) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, NAME, names[f], f == 1 ? "[[D" : "[[I");
+      }
+      mv.visitMethodInsn(INVOKESTATIC, NAME, s, SEGMENT, false);
       mv.visitJumpInsn(IFEQ, fail);
     }
     mv.visitInsn(ICONST_1);
@@ -122,41 +293,63 @@ final class Codegen {
     mv.visitEnd();
   }
 
-  /** Cuts the stores into chunk methods of at most CHUNK_BYTES (unless one store is larger). */
-  private static List<String> chunks(ClassWriter cw, List<Store> stores) {
-    int[] size = new int[stores.size()];
-    List<Set<Integer>> lags = new ArrayList<>();
-    for (int i = 0; i < size.length; i++) {
-      Emitter dry = new Emitter(new MethodVisitor(ASM9) { });   // measures, writes nothing
-      dry.store(stores.get(i));
-      size[i] = dry.bytes;
-      lags.add(dry.lagRows.keySet());
-    }
-    List<String> names = new ArrayList<>();
-    for (int from = 0, to; from < size.length; from = to) {
-      Set<Integer> used = new TreeSet<>(lags.get(from));
-      int bytes = size[from];
-      for (to = from + 1; to < size.length && bytes + size[to] <= CHUNK_BYTES; to++) {
-        bytes += size[to];
-        used.addAll(lags.get(to));
+  /** Groups {@code from} to {@code to - 1}: each a call of its kernel with its tables. */
+  private static String segment(ClassWriter cw, int number, int from, int to, List<Group> groups) {
+    String name = "segment" + number;
+    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, SEGMENT, null, null);
+    mv.visitCode();
+    Label fail = new Label();
+    for (int g = from; g < to; g++) {
+      for (int local = 0; local <= 3; local++) {
+        mv.visitVarInsn(local == 2 ? ILOAD : ALOAD, local);
       }
-      String name = "chunk" + names.size();
-      names.add(name);
-      MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null);
-      mv.visitCode();
-      Emitter e = new Emitter(mv);
-      e.begin(used);
-      for (Store s : stores.subList(from, to)) {
-        e.store(s);
+      for (int table = 4; table <= 6; table++) {
+        mv.visitVarInsn(ALOAD, table);
+        pushInt(mv, g);
+        mv.visitInsn(AALOAD);
       }
-      e.finish();
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
+      mv.visitMethodInsn(INVOKESTATIC, NAME, "kernel" + groups.get(g).kernel(), KERNEL, false);
+      mv.visitJumpInsn(IFEQ, fail);
     }
-    return names;
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(IRETURN);
+    mv.visitLabel(fail);
+    mv.visitInsn(ICONST_0);
+    mv.visitInsn(IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    return name;
   }
 
-  /** Emits the code of one chunk method and counts its bytes. */
+  private static void pushInt(MethodVisitor mv, int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(ICONST_0 + v);
+    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(BIPUSH, v);
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+
+  /**
+   * The loop over one shape's instances: {@code target[dests[i]] = shape(slots refs[i*R..],
+   * constants consts[i*C..])}, target being cur (assignments, given up on a value that is not
+   * finite) or out.
+   */
+  private static void kernel(ClassWriter cw, int number, Expr example, Instance shape, boolean assign) {
+    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "kernel" + number, KERNEL, null, null);
+    mv.visitCode();
+    Emitter e = new Emitter(mv, shape.refs().length, shape.consts().length);
+    e.begin(shape.lags());
+    e.loop(example, assign ? CUR : OUT, assign);
+    e.finish();
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Emits the code of one kernel method. */
   private static final class Emitter {
 
     private final MethodVisitor mv;
@@ -166,10 +359,16 @@ final class Codegen {
     private final Map<Integer, Label> bails = new HashMap<>();
     /** Doubles on the operand stack above the array and index of the store being emitted. */
     private int doubles;
-    int bytes;
+    /** Slots and constants an instance takes from the tables, and how many the tree has read so far. */
+    private final int refsEach;
+    private final int constsEach;
+    private int refsRead;
+    private int constsRead;
 
-    Emitter(MethodVisitor mv) {
+    Emitter(MethodVisitor mv, int refsEach, int constsEach) {
       this.mv = mv;
+      this.refsEach = refsEach;
+      this.constsEach = constsEach;
     }
 
     void begin(Set<Integer> lags) {
@@ -187,14 +386,30 @@ final class Codegen {
       }
     }
 
-    void store(Store s) {
-      var(ALOAD, s.array());
-      intConst(s.index());
+    /** for (i = 0; i < dests.length; i++) target[dests[i]] = the shape at instance i. */
+    void loop(Expr shape, int target, boolean finite) {
+      var(ALOAD, DESTS);
+      op(ARRAYLENGTH);
+      var(ISTORE, COUNT);
+      op(ICONST_0);
+      var(ISTORE, I);
+      Label test = new Label();
+      Label body = new Label();
+      jump(GOTO, test);
+      mv.visitLabel(body);
+      base(refsEach, REF_BASE);
+      base(constsEach, CONST_BASE);
+      var(ALOAD, target);
+      var(ALOAD, DESTS);
+      var(ILOAD, I);
+      op(IALOAD);
       doubles = 0;
-      expr(s.value());
-      if (s.finite()) {
+      refsRead = 0;
+      constsRead = 0;
+      expr(shape);
+      if (finite) {
         // no branch per value (a branch is a deoptimisation point to the JIT): v * 0 is NaN for
-        // an infinite or NaN v, and the chunk gives up at its end, before the next one runs
+        // an infinite or NaN v, and the kernel gives up at its end, before the next one runs
         op(DUP2);
         op(DCONST_0);
         op(DMUL);
@@ -203,6 +418,21 @@ final class Codegen {
         var(DSTORE, NOT_FINITE);
       }
       op(DASTORE);
+      mv.visitIincInsn(I, 1);
+      mv.visitLabel(test);
+      var(ILOAD, I);
+      var(ILOAD, COUNT);
+      jump(IF_ICMPLT, body);
+    }
+
+    /** local = i * each (where an instance takes any). */
+    private void base(int each, int local) {
+      if (each > 0) {
+        var(ILOAD, I);
+        intConst(each);
+        op(IMUL);
+        var(ISTORE, local);
+      }
     }
 
     void finish() {
@@ -225,11 +455,21 @@ final class Codegen {
 
     /** Pushes the value of e: one more double on the stack. */
     private void expr(Expr e) {
-      if (e instanceof Expr.Const c) {
-        constant(c.value());
+      if (e instanceof Expr.Const) {
+        // consts[constBase + k]: the instance's own value of the shape's k-th constant
+        var(ALOAD, CONSTS);
+        var(ILOAD, CONST_BASE);
+        intConst(constsRead++);
+        op(IADD);
+        op(DALOAD);
+        doubles++;
       } else if (e instanceof Expr.Ref r) {
         var(ALOAD, r.lag() == 0 ? CUR : lagRow(r.lag()));
-        intConst(r.slot());
+        var(ALOAD, REFS);
+        var(ILOAD, REF_BASE);
+        intConst(refsRead++);
+        op(IADD);
+        op(IALOAD);
         op(DALOAD);
         doubles++;
       } else if (e instanceof Expr.Unary u) {
@@ -358,18 +598,6 @@ final class Codegen {
       doubles++;
     }
 
-    private void constant(double v) {
-      if (Double.doubleToRawLongBits(v) == 0) {
-        op(DCONST_0);
-      } else if (v == 1) {
-        op(DCONST_1);
-      } else {
-        mv.visitLdcInsn(v);
-        bytes += 3;
-      }
-      doubles++;
-    }
-
     private Label bail() {
       return bails.computeIfAbsent(doubles, d -> new Label());
     }
@@ -380,37 +608,22 @@ final class Codegen {
 
     private void op(int opcode) {
       mv.visitInsn(opcode);
-      bytes++;
     }
 
     private void var(int opcode, int local) {
       mv.visitVarInsn(opcode, local);
-      bytes += local < 4 ? 1 : local < 256 ? 2 : 4;
     }
 
     private void intConst(int v) {
-      if (v >= -1 && v <= 5) {
-        op(ICONST_0 + v);
-      } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-        mv.visitIntInsn(BIPUSH, v);
-        bytes += 2;
-      } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-        mv.visitIntInsn(SIPUSH, v);
-        bytes += 3;
-      } else {
-        mv.visitLdcInsn(v);
-        bytes += 3;
-      }
+      pushInt(mv, v);
     }
 
     private void jump(int opcode, Label to) {
       mv.visitJumpInsn(opcode, to);
-      bytes += 3;
     }
 
     private void call(String owner, String name, String descriptor) {
       mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, false);
-      bytes += 3;
     }
   }
 }

@@ -183,7 +183,6 @@ final class CompiledBlock {
     }
   }
 
-  /** Partial derivatives of {@code e} with respect to the block variables it reads. */
   /** This block's derivatives, to be given back to a later compile. */
   Partials.Block partials() {
     return new Partials.Block(assignDeps, assignPartialExpr, tearDeps, tearPartialExpr);

@@ -242,9 +242,9 @@ class CodegenTest {
     return new Expr.Binary(Expr.Op.ADD, sum(from, mid), sum(mid, to), Span.NONE);
   }
 
-  /** Thousands of equations: many chunk methods, each under HotSpot's limit for compiling. */
+  /** A chain of thousands of equations of one shape: thousands of levels, each a call of one kernel. */
   @Test
-  void manyEquationsAreCutIntoChunks() {
+  void aLongChainRunsLevelByLevel() {
     int n = 3000;
     Expr[] rhs = new Expr[n];
     int[] slots = new int[n];
@@ -262,5 +262,47 @@ class CodegenTest {
       v = v * 1.0001 + 0.25;
       assertThat(rows[1][i]).isEqualTo(v);
     }
+  }
+
+  /**
+   * Two families interleaved (a[i] = b[i-1] + c, b[i] = a[i] * 2): each equation must run after
+   * the one it reads, though the kernels run family by family within a level. The values are the
+   * trees' in the given order.
+   */
+  @Test
+  void interleavedFamiliesRunAfterWhatTheyRead() {
+    int n = 400;
+    Expr[] rhs = new Expr[2 * n];
+    int[] slots = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      Expr before = i == 0 ? new Expr.Ref(2 * n, 0) : new Expr.Ref(2 * i - 1, 0);
+      rhs[2 * i] = new Expr.Binary(Expr.Op.ADD, before, new Expr.Const(i + 0.5), Span.NONE);
+      slots[2 * i] = 2 * i;
+      rhs[2 * i + 1] = new Expr.Binary(Expr.Op.MUL, new Expr.Ref(2 * i, 0), new Expr.Const(2), Span.NONE);
+      slots[2 * i + 1] = 2 * i + 1;
+    }
+    double[][] code = {new double[2 * n + 1], new double[2 * n + 1]};
+    code[1][2 * n] = 0.75;
+    double[][] trees = copy(code);
+    assertThat(Codegen.assignments(rhs, slots).eval(code[1], code, 1, null)).isTrue();
+    for (int j = 0; j < rhs.length; j++) {
+      trees[1][slots[j]] = Node.compile(rhs[j]).eval(trees[1], trees, 1);
+    }
+    assertThat(code[1]).isEqualTo(trees[1]);
+  }
+
+  /**
+   * An equation that reads a slot assigned after it reads the value before the assignment, as the
+   * trees do in the given order: the code then keeps that order rather than levels.
+   */
+  @Test
+  void aReadOfASlotAssignedLaterSeesItsOldValue() {
+    Expr[] rhs = {new Expr.Binary(Expr.Op.ADD, new Expr.Ref(1, 0), new Expr.Const(1), Span.NONE),
+        new Expr.Binary(Expr.Op.ADD, new Expr.Ref(2, 0), new Expr.Const(10), Span.NONE),
+        new Expr.Binary(Expr.Op.ADD, new Expr.Ref(0, 0), new Expr.Ref(1, 0), Span.NONE)};
+    int[] slots = {0, 1, 3};
+    double[][] rows = {new double[4], {0, 5, 7, 0}};
+    assertThat(Codegen.assignments(rhs, slots).eval(rows[1], rows, 1, null)).isTrue();
+    assertThat(rows[1]).containsExactly(6, 17, 7, 23);
   }
 }

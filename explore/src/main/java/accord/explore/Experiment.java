@@ -1,5 +1,7 @@
 package accord.explore;
 
+import accord.accounts.AccountingCheck;
+import accord.accounts.Violation;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Range;
@@ -31,7 +33,8 @@ import java.util.Map;
  *
  * <p>The baseline is the model under its own closure with the drawn parameters (as compare's);
  * the scenario agrees with it until its first event (or the first quarter a trigger watches), so
- * it is solved from there, on the baseline's rows before.
+ * it is solved from there, on the baseline's rows before. Both runs' accounting identities are
+ * checked in every quarter; a draw that breaks one fails with the identity, the quarter and the gap.
  */
 public final class Experiment {
 
@@ -48,6 +51,7 @@ public final class Experiment {
   private final Program baseline;
   private final List<Arm> arms;
   private final SolverSettings settings;
+  private final AccountingCheck accounts;
 
   private Experiment(Model model, Priors priors, long seed, List<Output> outputs, int periods, Program baseline,
       List<Arm> arms, SolverSettings settings) {
@@ -59,6 +63,7 @@ public final class Experiment {
     this.baseline = baseline;
     this.arms = List.copyOf(arms);
     this.settings = settings;
+    this.accounts = AccountingCheck.of(model);
   }
 
   /**
@@ -185,6 +190,18 @@ public final class Experiment {
       Results scenario = arm.from() > periods ? base
           : arm.from() >= 2 ? Simulator.continueFrom(arm.program(), sc, settings, base, arm.from())
           : Simulator.run(arm.program(), sc, settings);
+      // a draw is a run like any other: its accounts must hold in every quarter, or it is not a solution
+      List<Violation> broken = accounts.violations(base);
+      String run = "the baseline";
+      if (broken.isEmpty() && scenario != base) {
+        broken = accounts.violations(scenario, Math.max(2, arm.from()));
+        run = "the scenario";
+      }
+      if (!broken.isEmpty()) {
+        Diagnostic v = broken.get(0).diagnostic(model);
+        return new DrawResult(index, parameters, branch, null, v.code() + ": in " + run + ", " + v.message()
+            + (broken.size() > 1 ? " (and " + (broken.size() - 1) + " more)" : ""));
+      }
       double[] d = new double[outputs.size() * quarters()];
       for (int o = 0; o < outputs.size(); o++) {
         for (int p = 2; p <= periods; p++) {
