@@ -62,8 +62,8 @@ final class Codegen {
   private static final int REF_BASE = 11;
   private static final int CONST_BASE = 12;
   private static final int FIRST_LAG_ROW = 13;
-  /** Group calls per entry segment: about 20 bytes each, under HotSpot's 8000-byte limit for compiling. */
-  static final int SEGMENT_CALLS = 300;
+  /** Group calls per entry segment: 25 bytes or fewer each, under HotSpot's 8000-byte limit for compiling. */
+  static final int SEGMENT_CALLS = 250;
 
   /** An expression's shape (its tree without slots and constants), with its own slots, lags and constants. */
   private record Instance(String shape, int[] refs, double[] consts, Set<Integer> lags) {
