@@ -128,4 +128,40 @@ class SweepTest {
     }
     assertThat(FailureProfile.of(e, 400, chance).concentrations()).isEmpty();
   }
+
+  /**
+   * A draw is a run like any other: its accounts are checked in every quarter, and a draw that
+   * breaks an identity fails with it. Here money leaks into H from nowhere once leak passes 0.05.
+   */
+  @Test
+  void aDrawThatBreaksAnIdentityFailsWithIt() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("leak.acc"), """
+        model LEAK "a stock that gains a flow from nowhere when leak > 0.05"
+        param leak = 0 in [0, 1] "the share of output that appears in H from nowhere beyond 0.05"
+        exogenous G = 10 in [0, inf) "spending"
+        var Y = 10 "output"
+        var H = 0 "a stock"
+        Y = G
+        H = H(-1) + Y - G + max(0, leak - 0.05)*Y
+        hidden H = H(-1) + Y - G
+        """);
+    java.nio.file.Files.writeString(dir.resolve("leak.yaml"), "model: leak.acc\nperiods: 6\nset:\n"
+        + "  - {at: 4, values: {G: 12}}\n");
+    java.nio.file.Files.writeString(dir.resolve("leak.csv"), "parameter,distribution,a,b,low,high,source\n"
+        + "leak,uniform,,,0,0.1,assumption: a test\n");
+    ScenarioFile f = ScenarioFile.load(dir.resolve("leak.yaml"));
+    Priors p = Priors.load(dir.resolve("leak.csv"), f.model());
+    Experiment e = Experiment.of(f, p, 3, List.of(new Output.Series("H", f.model().slotOf("H"))),
+        SolverSettings.DEFAULT);
+    int failed = 0;
+    for (DrawResult r : collect(e, 40, 1)) {
+      boolean leaks = r.parameters()[0] > 0.05;
+      assertThat(r.failed()).as("draw %d, leak %s", r.index(), r.parameters()[0]).isEqualTo(leaks);
+      if (leaks) {
+        failed++;
+        assertThat(r.failure()).startsWith("E502: in the baseline, hidden equation at ").contains("period 2");
+      }
+    }
+    assertThat(failed).isBetween(5, 35);
+  }
 }
