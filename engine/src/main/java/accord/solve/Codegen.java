@@ -174,11 +174,11 @@ final class Codegen {
     int n = exprs.length;
     Instance[] inst = new Instance[n];
     Map<String, Integer> kernelOf = new HashMap<>();
-    List<Instance> kernels = new ArrayList<>();
+    List<Integer> kernels = new ArrayList<>();   // each kernel's first instance
     for (int j = 0; j < n; j++) {
       inst[j] = Instance.of(exprs[j]);
       if (kernelOf.putIfAbsent(inst[j].shape(), kernels.size()) == null) {
-        kernels.add(inst[j]);
+        kernels.add(j);
       }
     }
     // by level, then by kernel (first seen first), keeping the given order within a group
@@ -195,7 +195,7 @@ final class Codegen {
           && kernelOf.get(inst[order[to]].shape()) == k; to++) {
         // the run of one kernel in one level
       }
-      Instance shape = kernels.get(k);
+      Instance shape = inst[kernels.get(k)];
       int m = to - from;
       int[] refs = new int[m * shape.refs().length];
       double[] consts = new double[m * shape.consts().length];
@@ -216,7 +216,7 @@ final class Codegen {
     }
     constructor(cw);
     for (int k = 0; k < kernels.size(); k++) {
-      kernel(cw, k, exprs[firstOf(inst, kernels.get(k))], kernels.get(k), assign);
+      kernel(cw, k, exprs[kernels.get(k)], inst[kernels.get(k)], assign);
     }
     List<String> segments = new ArrayList<>();
     for (int from = 0; from < groups.size(); from += SEGMENT_CALLS) {
@@ -239,15 +239,6 @@ final class Codegen {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the generated code of a block cannot be loaded", e);
     }
-  }
-
-  private static int firstOf(Instance[] inst, Instance shape) {
-    for (int j = 0; j < inst.length; j++) {
-      if (inst[j] == shape) {
-        return j;
-      }
-    }
-    throw new IllegalStateException("a kernel without an instance");
   }
 
   /** {@code (refs, consts, dests)} into the fields. */
