@@ -39,7 +39,7 @@ public final class AccountingCheck {
   /** Per hidden equation: where its spreads start and end in {@link #spreads}. */
   private final int[] spreadFrom;
   /** Per matrix row: where its cells sit (present cells only, then the total if any). */
-  private final int[][] rowAt;
+  private final int[] rowAt;
 
   private AccountingCheck(Model model, boolean generate) {
     this.model = model;
@@ -64,11 +64,11 @@ public final class AccountingCheck {
     }
     spreadFrom[hidden.size()] = spreadExprs.size();
     int rowCount = model.matrices().stream().mapToInt(m -> m.rows().size()).sum();
-    rowAt = new int[rowCount][];
+    rowAt = new int[rowCount];
     int r = 0;
     for (AccountMatrix m : model.matrices()) {
       for (AccountMatrix.Row row : m.rows()) {
-        rowAt[r++] = new int[] {exprs.size()};
+        rowAt[r++] = exprs.size();
         row.cells().stream().filter(c -> c != null).forEach(exprs::add);
         if (row.total() != null) {
           exprs.add(row.total());
@@ -143,7 +143,7 @@ public final class AccountingCheck {
     double[] colAbs = new double[cols];
     for (int k = 0; k < m.rows().size(); k++) {
       AccountMatrix.Row row = m.rows().get(k);
-      int at = rowAt[firstRow + k][0];
+      int at = rowAt[firstRow + k];
       double sum = 0;
       double abs = 0;
       for (int c = 0; c < cols; c++) {
