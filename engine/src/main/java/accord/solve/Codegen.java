@@ -2,8 +2,6 @@ package accord.solve;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import accord.lang.Span;
-import accord.model.Evaluator;
 import accord.model.Expr;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
@@ -23,7 +21,8 @@ import org.objectweb.asm.Type;
  * Turns a block's equations into JVM bytecode, one hidden class per block, so that evaluating
  * them costs no virtual call per expression node. The code performs the operations of the
  * {@link Node} tree on the same operands ({@code Evaluator}'s helpers for power, log and square
- * root), so its values are bit-identical: Java 17 arithmetic is strict. It reports no errors:
+ * root), so its values are bit-identical: Java 17 arithmetic is strict ({@link KernelEmitter} emits
+ * a kernel, and splits one too large for the JIT into parts). It reports no errors:
  * where the tree would throw (a zero divisor, an assigned value that is not finite, a helper's
  * domain error) it returns false, and the caller runs the tree, which throws.
  *
@@ -42,31 +41,11 @@ final class Codegen {
   private static final String EVAL = "([D[[DI[D)Z";
   /** A segment of the entry: (cur, rows, t, out, refs, consts, dests). */
   private static final String SEGMENT = "([D[[DI[D[[I[[D[[I)Z";
-  /** A kernel: (cur, rows, t, out, refs, consts, dests) of one group of instances. */
-  private static final String KERNEL = "([D[[DI[D[I[D[I)Z";
-  private static final String EVALUATOR = Type.getInternalName(Evaluator.class);
-  private static final String UNARY_HELPER = "(D" + Type.getDescriptor(Span.class) + ")D";
-  private static final String BINARY_HELPER = "(DD" + Type.getDescriptor(Span.class) + ")D";
-  // locals of a kernel method
-  private static final int CUR = 0;
-  private static final int ROWS = 1;
-  private static final int T = 2;
-  private static final int OUT = 3;
-  private static final int REFS = 4;
-  private static final int CONSTS = 5;
-  private static final int DESTS = 6;
-  /** NaN once an assigned value was not finite: the sum of value * 0 (two slots, a double). */
-  private static final int NOT_FINITE = 7;
-  private static final int I = 9;
-  private static final int COUNT = 10;
-  private static final int REF_BASE = 11;
-  private static final int CONST_BASE = 12;
-  private static final int FIRST_LAG_ROW = 13;
   /** Group calls per entry segment: 25 bytes or fewer each, under HotSpot's 8000-byte limit for compiling. */
   static final int SEGMENT_CALLS = 250;
 
   /** An expression's shape (its tree without slots and constants), with its own slots, lags and constants. */
-  private record Instance(String shape, int[] refs, double[] consts, Set<Integer> lags) {
+  record Instance(String shape, int[] refs, double[] consts, Set<Integer> lags) {
 
     static Instance of(Expr e) {
       StringBuilder key = new StringBuilder();
@@ -216,7 +195,7 @@ final class Codegen {
     }
     constructor(cw);
     for (int k = 0; k < kernels.size(); k++) {
-      kernel(cw, k, exprs[kernels.get(k)], inst[kernels.get(k)], assign);
+      KernelEmitter.kernel(cw, NAME, k, exprs[kernels.get(k)], inst[kernels.get(k)], assign);
     }
     List<String> segments = new ArrayList<>();
     for (int from = 0; from < groups.size(); from += SEGMENT_CALLS) {
@@ -304,7 +283,7 @@ final class Codegen {
         pushInt(mv, g);
         mv.visitInsn(AALOAD);
       }
-      mv.visitMethodInsn(INVOKESTATIC, NAME, "kernel" + groups.get(g).kernel(), KERNEL, false);
+      mv.visitMethodInsn(INVOKESTATIC, NAME, "kernel" + groups.get(g).kernel(), KernelEmitter.KERNEL, false);
       mv.visitJumpInsn(IFEQ, fail);
     }
     endCalls(mv, fail);
@@ -320,300 +299,6 @@ final class Codegen {
       mv.visitIntInsn(SIPUSH, v);
     } else {
       mv.visitLdcInsn(v);
-    }
-  }
-
-  /**
-   * The loop over one shape's instances: {@code target[dests[i]] = shape(slots refs[i*R..],
-   * constants consts[i*C..])}, target being cur (assignments, given up on a value that is not
-   * finite) or out.
-   */
-  private static void kernel(ClassWriter cw, int number, Expr example, Instance shape, boolean assign) {
-    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "kernel" + number, KERNEL, null, null);
-    mv.visitCode();
-    Emitter e = new Emitter(mv, shape.refs().length, shape.consts().length);
-    e.begin(shape.lags());
-    e.loop(example, assign ? CUR : OUT, assign);
-    e.finish();
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  /** Emits the code of one kernel method. */
-  private static final class Emitter {
-
-    private final MethodVisitor mv;
-    /** lag -> the local holding rows[max(0, t - lag)]. */
-    final Map<Integer, Integer> lagRows = new HashMap<>();
-    /** Doubles on the operand stack -> a "return false" for that stack shape. */
-    private final Map<Integer, Label> bails = new HashMap<>();
-    /** Doubles on the operand stack above the array and index of the store being emitted. */
-    private int doubles;
-    /** Slots and constants an instance takes from the tables, and how many the tree has read so far. */
-    private final int refsEach;
-    private final int constsEach;
-    private int refsRead;
-    private int constsRead;
-
-    Emitter(MethodVisitor mv, int refsEach, int constsEach) {
-      this.mv = mv;
-      this.refsEach = refsEach;
-      this.constsEach = constsEach;
-    }
-
-    void begin(Set<Integer> lags) {
-      op(DCONST_0);
-      var(DSTORE, NOT_FINITE);
-      for (int lag : lags) {
-        var(ALOAD, ROWS);
-        var(ILOAD, T);
-        intConst(lag);
-        op(ISUB);
-        op(ICONST_0);
-        call("java/lang/Math", "max", "(II)I");
-        op(AALOAD);
-        var(ASTORE, lagRow(lag));
-      }
-    }
-
-    /** for (i = 0; i < dests.length; i++) target[dests[i]] = the shape at instance i. */
-    void loop(Expr shape, int target, boolean finite) {
-      var(ALOAD, DESTS);
-      op(ARRAYLENGTH);
-      var(ISTORE, COUNT);
-      op(ICONST_0);
-      var(ISTORE, I);
-      Label test = new Label();
-      Label body = new Label();
-      jump(GOTO, test);
-      mv.visitLabel(body);
-      base(refsEach, REF_BASE);
-      base(constsEach, CONST_BASE);
-      var(ALOAD, target);
-      var(ALOAD, DESTS);
-      var(ILOAD, I);
-      op(IALOAD);
-      doubles = 0;
-      refsRead = 0;
-      constsRead = 0;
-      expr(shape);
-      if (finite) {
-        // no branch per value (a branch is a deoptimisation point to the JIT): v * 0 is NaN for
-        // an infinite or NaN v, and the kernel gives up at its end, before the next one runs
-        op(DUP2);
-        op(DCONST_0);
-        op(DMUL);
-        var(DLOAD, NOT_FINITE);
-        op(DADD);
-        var(DSTORE, NOT_FINITE);
-      }
-      op(DASTORE);
-      mv.visitIincInsn(I, 1);
-      mv.visitLabel(test);
-      var(ILOAD, I);
-      var(ILOAD, COUNT);
-      jump(IF_ICMPLT, body);
-    }
-
-    /** local = i * each (where an instance takes any). */
-    private void base(int each, int local) {
-      if (each > 0) {
-        var(ILOAD, I);
-        intConst(each);
-        op(IMUL);
-        var(ISTORE, local);
-      }
-    }
-
-    void finish() {
-      Label fail = new Label();
-      var(DLOAD, NOT_FINITE);
-      op(DCONST_0);
-      op(DCMPL);
-      jump(IFNE, fail);
-      op(ICONST_1);
-      op(IRETURN);
-      mv.visitLabel(fail);
-      op(ICONST_0);
-      op(IRETURN);
-      for (Label l : bails.values()) {
-        mv.visitLabel(l);
-        op(ICONST_0);
-        op(IRETURN);
-      }
-    }
-
-    /** Pushes the value of e: one more double on the stack. */
-    private void expr(Expr e) {
-      if (e instanceof Expr.Const) {
-        // consts[constBase + k]: the instance's own value of the shape's k-th constant
-        var(ALOAD, CONSTS);
-        var(ILOAD, CONST_BASE);
-        intConst(constsRead++);
-        op(IADD);
-        op(DALOAD);
-        doubles++;
-      } else if (e instanceof Expr.Ref r) {
-        var(ALOAD, r.lag() == 0 ? CUR : lagRow(r.lag()));
-        var(ALOAD, REFS);
-        var(ILOAD, REF_BASE);
-        intConst(refsRead++);
-        op(IADD);
-        op(IALOAD);
-        op(DALOAD);
-        doubles++;
-      } else if (e instanceof Expr.Unary u) {
-        expr(u.operand());
-        if (u.op() == Expr.Op.NEG) {
-          op(DNEG);
-        } else {
-          isZero();
-          bool(IFNE, new Label(), null);
-        }
-      } else if (e instanceof Expr.Binary b) {
-        binary(b);
-      } else if (e instanceof Expr.Call c) {
-        call(c);
-      } else {
-        Expr.Cond c = (Expr.Cond) e;
-        Label otherwise = new Label();
-        Label end = new Label();
-        expr(c.condition());
-        isZero();
-        jump(IFEQ, otherwise);
-        expr(c.then());
-        jump(GOTO, end);
-        mv.visitLabel(otherwise);
-        doubles--;
-        expr(c.otherwise());
-        mv.visitLabel(end);
-      }
-    }
-
-    private void binary(Expr.Binary b) {
-      Expr.Op o = b.op();
-      if (o == Expr.Op.AND || o == Expr.Op.OR) {
-        // short-circuit, like the tree: the right side is not evaluated when the left decides
-        Label no = new Label();
-        Label yes = new Label();
-        expr(b.left());
-        isZero();
-        jump(o == Expr.Op.AND ? IFEQ : IFNE, o == Expr.Op.AND ? no : yes);
-        expr(b.right());
-        isZero();
-        bool(IFEQ, no, yes);
-        return;
-      }
-      expr(b.left());
-      expr(b.right());
-      switch (o) {
-        case ADD -> arithmetic(DADD);
-        case SUB -> arithmetic(DSUB);
-        case MUL -> arithmetic(DMUL);
-        case DIV -> {
-          op(DUP2);
-          op(DCONST_0);
-          op(DCMPL);
-          jump(IFEQ, bail());
-          arithmetic(DDIV);
-        }
-        case POW -> {
-          op(ACONST_NULL);    // no span: an error sends the caller to the tree, which has it
-          call(EVALUATOR, "pow", BINARY_HELPER);
-          doubles--;
-        }
-        // x op y ? 1 : 0, jumping to 0 when false; NaN makes every comparison false but !=
-        case EQ -> compare(DCMPL, IFNE);
-        case NE -> compare(DCMPL, IFEQ);
-        case LT -> compare(DCMPG, IFGE);
-        case LE -> compare(DCMPG, IFGT);
-        case GT -> compare(DCMPL, IFLE);
-        case GE -> compare(DCMPL, IFLT);
-        default -> throw new IllegalStateException(o.name());
-      }
-    }
-
-    private void call(Expr.Call c) {
-      List<Expr> args = c.args();
-      expr(args.get(0));
-      switch (c.fn()) {
-        case EXP -> call("java/lang/Math", "exp", "(D)D");
-        case ABS -> call("java/lang/Math", "abs", "(D)D");
-        case LOG, SQRT -> {
-          op(ACONST_NULL);
-          call(EVALUATOR, c.fn() == Expr.Fn.LOG ? "log" : "sqrt", UNARY_HELPER);
-        }
-        default -> {
-          // Evaluator folds m = min(m, a) from m = a[0] over every argument; min(a0, a0) is a0
-          String name = c.fn() == Expr.Fn.MIN ? "min" : "max";
-          for (Expr a : args.subList(1, args.size())) {
-            expr(a);
-            call("java/lang/Math", name, "(DD)D");
-            doubles--;
-          }
-        }
-      }
-    }
-
-    private void arithmetic(int opcode) {
-      op(opcode);
-      doubles--;
-    }
-
-    private void compare(int cmp, int jumpIfFalse) {
-      op(cmp);
-      doubles -= 2;
-      bool(jumpIfFalse, new Label(), null);
-    }
-
-    /** Compares the double on top with 0, leaving an int (0 when equal; NaN is not equal). */
-    private void isZero() {
-      op(DCONST_0);
-      op(DCMPL);
-      doubles--;
-    }
-
-    /** Consumes an int: 1.0 unless {@code jumpIfFalse} jumps to {@code no}; {@code yes}, if given, lands on 1.0. */
-    private void bool(int jumpIfFalse, Label no, Label yes) {
-      Label end = new Label();
-      jump(jumpIfFalse, no);
-      if (yes != null) {
-        mv.visitLabel(yes);
-      }
-      op(DCONST_1);
-      jump(GOTO, end);
-      mv.visitLabel(no);
-      op(DCONST_0);
-      mv.visitLabel(end);
-      doubles++;
-    }
-
-    private Label bail() {
-      return bails.computeIfAbsent(doubles, d -> new Label());
-    }
-
-    private int lagRow(int lag) {
-      return lagRows.computeIfAbsent(lag, l -> FIRST_LAG_ROW + lagRows.size());
-    }
-
-    private void op(int opcode) {
-      mv.visitInsn(opcode);
-    }
-
-    private void var(int opcode, int local) {
-      mv.visitVarInsn(opcode, local);
-    }
-
-    private void intConst(int v) {
-      pushInt(mv, v);
-    }
-
-    private void jump(int opcode, Label to) {
-      mv.visitJumpInsn(opcode, to);
-    }
-
-    private void call(String owner, String name, String descriptor) {
-      mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, false);
     }
   }
 }

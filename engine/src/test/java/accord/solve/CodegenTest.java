@@ -131,45 +131,81 @@ class CodegenTest {
   @Test
   void randomExpressionsAgreeWithTheTree() {
     Random random = new Random(42);
-    double[] special = {0, -0.0, 1, -1, 0.5, 2, -2.5, 3, 1e300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY};
     for (int round = 0; round < 300; round++) {
       List<Expr> exprs = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        exprs.add(random(random, 4, special));
+        exprs.add(random(random, 4, SPECIAL));
       }
-      Expr[] partials = exprs.toArray(Expr[]::new);
-      BlockCode all = Codegen.values(partials);
-      for (int trial = 0; trial < 20; trial++) {
-        double[][] rows = new double[3][SLOTS + 1];
-        for (double[] row : rows) {
-          for (int s = 0; s < SLOTS; s++) {
-            row[s] = random.nextInt(3) == 0 ? special[random.nextInt(special.length)] : random.nextGaussian() * 3;
-          }
-        }
-        int t = random.nextInt(3);
-        double[] out = new double[partials.length];
-        boolean ok = eval(all, rows, t, out);
-        boolean treeOk = true;
-        for (int j = 0; j < partials.length; j++) {
-          Expr e = partials[j];
-          Double tree = tree(e, rows, t);
-          treeOk &= tree != null;
-          if (ok) {
-            assertThat(tree).as("%s", e).isNotNull();
-            assertThat(Double.doubleToLongBits(out[j])).as("%s = %s, not %s", e, tree, out[j])
-                .isEqualTo(Double.doubleToLongBits(tree));
-          }
-          double[][] copy = copy(rows);
-          boolean one = eval(Codegen.assignments(new Expr[] {e}, new int[] {SLOTS}), copy, t, null);
-          assertThat(one).as("%s = %s", e, tree).isEqualTo(tree != null && Double.isFinite(tree));
-          if (one) {
-            assertThat(copy[t][SLOTS]).as("%s", e).isEqualTo(tree);
-          }
-        }
-        assertThat(ok).isEqualTo(treeOk);
-      }
+      assertAgreeWithTheTrees(exprs, random, 20);
     }
+  }
+
+  /**
+   * Trees too large for one method (sums and products of a hundred random terms, with their zero
+   * divisors, NaNs and domain errors) are split into parts: still the trees' values bit for bit,
+   * and the same give-ups.
+   */
+  @Test
+  void largeRandomTreesAreSplitIntoPartsAndAgreeWithTheTree() {
+    Random random = new Random(7);
+    Expr.Op[] ops = {Expr.Op.ADD, Expr.Op.SUB, Expr.Op.MUL, Expr.Op.DIV};
+    for (int round = 0; round < 20; round++) {
+      List<Expr> exprs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        Expr e = random(random, 3, SPECIAL);
+        for (int term = 0; term < 150; term++) {
+          Expr next = random(random, 3, SPECIAL);
+          e = random.nextBoolean() ? new Expr.Binary(ops[random.nextInt(ops.length)], e, next, Span.NONE)
+              : new Expr.Binary(ops[random.nextInt(ops.length)], next, e, Span.NONE);
+        }
+        exprs.add(e);
+      }
+      assertThat(partsOf(Codegen.values(exprs.toArray(Expr[]::new)))).isPositive();
+      assertAgreeWithTheTrees(exprs, random, 10);
+    }
+  }
+
+  static final double[] SPECIAL = {0, -0.0, 1, -1, 0.5, 2, -2.5, 3, 1e300, -1e-300, Double.NaN,
+      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+  /** Each expression's value, by its own assignment and all of them by one block of values, against its tree. */
+  static void assertAgreeWithTheTrees(List<Expr> exprs, Random random, int trials) {
+    Expr[] partials = exprs.toArray(Expr[]::new);
+    BlockCode all = Codegen.values(partials);
+    for (int trial = 0; trial < trials; trial++) {
+      double[][] rows = new double[3][SLOTS + 1];
+      for (double[] row : rows) {
+        for (int s = 0; s < SLOTS; s++) {
+          row[s] = random.nextInt(3) == 0 ? SPECIAL[random.nextInt(SPECIAL.length)] : random.nextGaussian() * 3;
+        }
+      }
+      int t = random.nextInt(3);
+      double[] out = new double[partials.length];
+      boolean ok = eval(all, rows, t, out);
+      boolean treeOk = true;
+      for (int j = 0; j < partials.length; j++) {
+        Expr e = partials[j];
+        Double tree = tree(e, rows, t);
+        treeOk &= tree != null;
+        if (ok) {
+          assertThat(tree).as("%s", e).isNotNull();
+          assertThat(Double.doubleToLongBits(out[j])).as("%s = %s, not %s", e, tree, out[j])
+              .isEqualTo(Double.doubleToLongBits(tree));
+        }
+        double[][] copy = copy(rows);
+        boolean one = eval(Codegen.assignments(new Expr[] {e}, new int[] {SLOTS}), copy, t, null);
+        assertThat(one).as("%s = %s", e, tree).isEqualTo(tree != null && Double.isFinite(tree));
+        if (one) {
+          assertThat(copy[t][SLOTS]).as("%s", e).isEqualTo(tree);
+        }
+      }
+      assertThat(ok).isEqualTo(treeOk);
+    }
+  }
+
+  /** The part methods of a block's generated class. */
+  static long partsOf(BlockCode code) {
+    return Stream.of(code.getClass().getDeclaredMethods()).filter(m -> m.getName().contains("part")).count();
   }
 
   static final int SLOTS = 4;
@@ -227,10 +263,28 @@ class CodegenTest {
     }
   }
 
-  /** A block too large for a class file keeps the trees. */
+  /**
+   * A sum of 20,000 terms (120 KB of bytecode inline, past the JVM's 64 KB a method and HotSpot's
+   * 8 KB for compiling) runs in parts, with the tree's value; a call with 20,000 arguments, which
+   * cannot be split, is left to the trees.
+   */
   @Test
-  void anExpressionTooLargeForAMethodIsLeftToTheTrees() {
-    assertThat(Codegen.assignments(new Expr[] {sum(0, 20_000)}, new int[] {8})).isNull();
+  void anExpressionTooLargeForAMethodRunsInPartsOrIsLeftToTheTrees() {
+    Expr big = sum(0, 20_000);
+    BlockCode code = Codegen.assignments(new Expr[] {big}, new int[] {8});
+    assertThat(code).isNotNull();
+    assertThat(partsOf(code)).isGreaterThan(60);
+    double[][] rows = new double[1][9];
+    for (int s = 0; s < 7; s++) {
+      rows[0][s] = 1.0 / (s + 3);
+    }
+    assertThat(code.eval(rows[0], rows, 0, null)).isTrue();
+    assertThat(rows[0][8]).isEqualTo(Node.compile(big).eval(rows[0], rows, 0));
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      args.add(new Expr.Ref(i % 7, 0));
+    }
+    assertThat(Codegen.assignments(new Expr[] {new Expr.Call(Expr.Fn.MIN, args, Span.NONE)}, new int[] {8})).isNull();
   }
 
   /** A balanced sum of refs to slots from..to-1 (mod 7): 6 bytes of bytecode a term. */
