@@ -2,6 +2,7 @@ package accord.explore;
 
 import accord.accounts.AccountingCheck;
 import accord.accounts.Violation;
+import accord.compare.Indicator;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Range;
@@ -52,6 +53,8 @@ public final class Experiment {
   private final List<Arm> arms;
   private final SolverSettings settings;
   private final AccountingCheck accounts;
+  /** Output labels' slots, looked up at the first draw that reads them. */
+  private final Map<String, Integer> slots = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Experiment(Model model, Priors priors, long seed, List<Output> outputs, int periods, Program baseline,
       List<Arm> arms, SolverSettings settings) {
@@ -203,9 +206,11 @@ public final class Experiment {
             + (broken.size() > 1 ? " (and " + (broken.size() - 1) + " more)" : ""));
       }
       double[] d = new double[outputs.size() * quarters()];
+      Indicator.Values s = reader(scenario);
+      Indicator.Values b = reader(base);
       for (int o = 0; o < outputs.size(); o++) {
         for (int p = 2; p <= periods; p++) {
-          d[differenceIndex(o, p)] = outputs.get(o).difference(scenario, base, p);
+          d[differenceIndex(o, p)] = outputs.get(o).difference(s, b, p);
         }
       }
       for (double x : d) {
@@ -224,6 +229,20 @@ public final class Experiment {
     } catch (Refused r) {
       return new DrawResult(index, parameters, branch, null, r.getMessage());
     }
+  }
+
+  /** A run's values by label, each label looked up in the model once for all draws (not once a quarter of each). */
+  private Indicator.Values reader(Results r) {
+    double[][] rows = r.rows();
+    return (label, p) -> rows[p - 1][slots.computeIfAbsent(label, this::slotOf)];
+  }
+
+  private int slotOf(String label) {
+    int s = model.slotOf(label);
+    if (s < 0) {
+      throw new IllegalArgumentException("no series '" + label + "' in model " + model.name());
+    }
+    return s;
   }
 
   private static DrawResult failed(long index, double[] parameters, int branch, Diagnostic d) {

@@ -2,7 +2,6 @@ package accord.explore;
 
 import accord.compare.Indicator;
 import accord.model.Model;
-import accord.sim.Results;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public interface Output {
   /** The unit of the difference, such as "% from baseline". */
   String unit();
 
-  double difference(Results scenario, Results baseline, int period);
+  double difference(Indicator.Values scenario, Indicator.Values baseline, int period);
 
   /** A headline indicator of the world model in one region. */
   record Headline(Indicator indicator, String region) implements Output {
@@ -38,7 +37,7 @@ public interface Output {
     }
 
     @Override
-    public double difference(Results scenario, Results baseline, int period) {
+    public double difference(Indicator.Values scenario, Indicator.Values baseline, int period) {
       return indicator.change(indicator.series().value(scenario, region, period),
           indicator.series().value(baseline, region, period));
     }
@@ -62,8 +61,8 @@ public interface Output {
     }
 
     @Override
-    public double difference(Results scenario, Results baseline, int period) {
-      return scenario.rows()[period - 1][slot] - baseline.rows()[period - 1][slot];
+    public double difference(Indicator.Values scenario, Indicator.Values baseline, int period) {
+      return scenario.value(label, period) - baseline.value(label, period);
     }
   }
 

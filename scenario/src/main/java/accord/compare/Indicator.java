@@ -10,10 +10,23 @@ import java.util.List;
  */
 public record Indicator(String name, String unit, String difference, boolean percent, Series series) {
 
-  /** The indicator's value for a region in a 1-based period. */
+  /** The indicator's value for a region in a 1-based period, read from a run's values by label. */
   @FunctionalInterface
   public interface Series {
-    double value(Results r, String region, int period);
+    double value(Values r, String region, int period);
+
+    default double value(Results r, String region, int period) {
+      return value(r::value, region, period);
+    }
+  }
+
+  /**
+   * A run's value of a label ({@code TB[USA]}) in a 1-based period: {@link Results#value}, or a
+   * reader that looks each label up once, for what reads thousands of runs (a sweep's draws).
+   */
+  @FunctionalInterface
+  public interface Values {
+    double value(String label, int period);
   }
 
   /** The difference of the scenario from the baseline, in {@link #difference()}'s unit. */
