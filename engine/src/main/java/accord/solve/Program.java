@@ -19,7 +19,8 @@ public final class Program {
   private final List<Equation> equations;
   private final CompiledBlock[] blocks;
   private final int maxTears;
-  private final int maxVars;
+  /** The largest packed tangent of a simultaneous block. */
+  private final int maxTangent;
   private final int maxPartials;
 
   private Program(BlockStructure structure, int codegenAfter, Partials given) {
@@ -39,11 +40,11 @@ public final class Program {
     int p = 0;
     for (CompiledBlock b : blocks) {
       t = Math.max(t, b.k);
-      v = Math.max(v, b.n);
+      v = Math.max(v, b.tangents == null ? 0 : b.tangents.size);
       p = Math.max(p, b.partialExpr.length);
     }
     this.maxTears = t;
-    this.maxVars = v;
+    this.maxTangent = v;
     this.maxPartials = p;
   }
 
@@ -155,7 +156,7 @@ public final class Program {
   }
 
   public Workspace workspace() {
-    return new Workspace(maxTears, maxVars, structure.blocks().size(), maxPartials);
+    return new Workspace(maxTears, maxTangent, structure.blocks().size(), maxPartials);
   }
 
   /**

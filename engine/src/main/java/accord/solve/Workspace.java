@@ -44,11 +44,12 @@ public final class Workspace {
   /** Each tear equation's lhs, rhs and magnitude. */
   final double[] tears;
 
-  public Workspace(int maxTears, int maxVars) {
-    this(maxTears, maxVars, 0, 0);
-  }
-
-  public Workspace(int maxTears, int maxVars, int blocks, int maxPartials) {
+  /**
+   * Scratch for blocks of at most {@code maxTears} tears, whose packed tangents ({@link Tangents#size})
+   * take at most {@code tangentSize} entries. Sized by what the blocks need, not their variables
+   * times their tears: a sweep makes one per run, and the world model's dense size was 7 MB.
+   */
+  public Workspace(int maxTears, int tangentSize, int blocks, int maxPartials) {
     partials = new double[maxPartials];
     absPartials = new double[maxPartials];
     independent = new boolean[blocks];
@@ -70,7 +71,7 @@ public final class Workspace {
     scaled = new double[k * k];
     rowScale = new double[k];
     colScale = new double[k];
-    tangent = new double[Math.max(1, maxVars) * k];
+    tangent = new double[Math.max(1, tangentSize)];
     updates = new double[MEMORY][k];
     directions = new double[MEMORY][k];
     dots = new double[MEMORY];
