@@ -280,7 +280,7 @@ final class Codegen {
       }
       for (int table = 4; table <= 6; table++) {
         mv.visitVarInsn(ALOAD, table);
-        pushInt(mv, g);
+        KernelEmitter.pushInt(mv, g);
         mv.visitInsn(AALOAD);
       }
       mv.visitMethodInsn(INVOKESTATIC, NAME, "kernel" + groups.get(g).kernel(), KernelEmitter.KERNEL, false);
@@ -288,17 +288,5 @@ final class Codegen {
     }
     endCalls(mv, fail);
     return name;
-  }
-
-  private static void pushInt(MethodVisitor mv, int v) {
-    if (v >= -1 && v <= 5) {
-      mv.visitInsn(ICONST_0 + v);
-    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-      mv.visitIntInsn(BIPUSH, v);
-    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
   }
 }

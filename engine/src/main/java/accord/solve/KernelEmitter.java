@@ -389,8 +389,13 @@ final class KernelEmitter {
   }
 
   private void intConst(int v) {
+    pushInt(mv, v);
+  }
+
+  /** Pushes an int constant with the shortest instruction for it. */
+  static void pushInt(MethodVisitor mv, int v) {
     if (v >= -1 && v <= 5) {
-      op(ICONST_0 + v);
+      mv.visitInsn(ICONST_0 + v);
     } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
       mv.visitIntInsn(BIPUSH, v);
     } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
