@@ -6,14 +6,13 @@ import accord.lang.Span;
 import accord.model.EvalException;
 import accord.model.Evaluator;
 import accord.model.Expr;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -206,7 +205,7 @@ final class KernelEmitter {
 
   /** Pushes the value of e: one more double on the stack. */
   private void expr(Expr e) {
-    if (e != root && outlines.isPart(e)) {
+    if (e != root && outlines.parts.containsKey(e)) {
       callPart(e);
     } else if (e instanceof Expr.Const) {
       // consts[constBase + k]: the instance's own value of the shape's k-th constant
@@ -258,7 +257,7 @@ final class KernelEmitter {
    * and constants start; the part reads as many as the tree there would have.
    */
   private void callPart(Expr e) {
-    Codegen.Instance sub = Codegen.Instance.of(e);
+    Part part = outlines.parts.get(e);
     for (int local = CUR; local <= DESTS; local++) {
       var(local == T ? ILOAD : ALOAD, local);
     }
@@ -268,9 +267,9 @@ final class KernelEmitter {
     var(ILOAD, CONST_BASE);
     intConst(constsRead);
     op(IADD);
-    call(outlines.className, outlines.partFor(e, sub.lags()), PART);
-    refsRead += sub.refs().length;
-    constsRead += sub.consts().length;
+    call(outlines.className, part.name(), PART);
+    refsRead += part.refs();
+    constsRead += part.consts();
     doubles++;
   }
 
@@ -413,15 +412,22 @@ final class KernelEmitter {
     mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, false);
   }
 
-  /** The subtrees of one kernel's tree that are parts, and the parts' methods. */
+  /** A subtree emitted as a method of its own: its name, the slots and constants it reads, its lags. */
+  private record Part(String name, int refs, int consts, Set<Integer> lags) {
+  }
+
+  /** What a subtree's code takes where it is emitted: its bytes, and the slots, constants and lags it reads. */
+  private record Size(int bytes, int refs, int consts, Set<Integer> lags) {
+  }
+
+  /** The subtrees of one kernel's tree that are parts (chosen once, up front), and their methods. */
   private static final class Outlines {
     private final ClassWriter cw;
     private final String className;
     private final String kernel;
-    private final Set<Expr> parts = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Expr, String> names = new IdentityHashMap<>();
-    private final Deque<Expr> pending = new ArrayDeque<>();
-    private final Map<Expr, Set<Integer>> lags = new IdentityHashMap<>();
+    /** By identity: equal subtrees at two places of the tree are two parts. */
+    private final Map<Expr, Part> parts = new IdentityHashMap<>();
+    private final List<Expr> order = new ArrayList<>();
 
     Outlines(ClassWriter cw, String className, String kernel, Expr tree) {
       this.cw = cw;
@@ -430,42 +436,42 @@ final class KernelEmitter {
       plan(tree);
     }
 
-    boolean isPart(Expr e) {
-      return parts.contains(e);
-    }
-
-    /** The name of e's part method, emitted after the method being written. */
-    String partFor(Expr e, Set<Integer> partLags) {
-      return names.computeIfAbsent(e, x -> {
-        pending.add(x);
-        lags.put(x, partLags);
-        return kernel + "part" + names.size();
-      });
-    }
-
+    /** Every part's method: each is called once, from the kernel or from the part that holds it. */
     void emitParts() {
-      while (!pending.isEmpty()) {
-        Expr e = pending.poll();
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, names.get(e), PART, null, null);
+      for (Expr e : order) {
+        Part part = parts.get(e);
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, part.name(), PART, null, null);
         mv.visitCode();
-        new KernelEmitter(mv, this, e, 0, 0).part(lags.get(e));
+        new KernelEmitter(mv, this, e, 0, 0).part(part.lags());
         mv.visitMaxs(0, 0);
         mv.visitEnd();
       }
     }
 
     /**
-     * The bytes of e's code where it is emitted, choosing its parts bottom-up: while a tree's code
+     * The size of e's code where it is emitted, choosing its parts bottom-up: while a tree's code
      * passes the limit, its largest child (itself within the limit, its own parts chosen) becomes
      * a part. A long sum becomes a chain of parts, each within the limit.
      */
-    private int plan(Expr e) {
+    private Size plan(Expr e) {
       List<Expr> children = children(e);
       int[] bytes = new int[children.size()];
       int total = ownBytes(e);
+      int refs = e instanceof Expr.Ref ? 1 : 0;
+      int consts = e instanceof Expr.Const ? 1 : 0;
+      Set<Integer> lags = e instanceof Expr.Ref r && r.lag() > 0 ? Set.of(r.lag()) : Set.of();
+      Size[] sizes = new Size[children.size()];
       for (int i = 0; i < bytes.length; i++) {
-        bytes[i] = plan(children.get(i));
+        sizes[i] = plan(children.get(i));
+        bytes[i] = sizes[i].bytes();
         total += bytes[i];
+        refs += sizes[i].refs();
+        consts += sizes[i].consts();
+        if (!sizes[i].lags().isEmpty()) {
+          Set<Integer> union = new TreeSet<>(lags);
+          union.addAll(sizes[i].lags());
+          lags = union;
+        }
       }
       while (total > METHOD_BYTES) {
         int largest = -1;
@@ -477,11 +483,14 @@ final class KernelEmitter {
         if (largest < 0) {
           break;   // many small children (a min of hundreds of values): left inline
         }
-        parts.add(children.get(largest));
+        Size child = sizes[largest];
+        parts.put(children.get(largest), new Part(kernel + "part" + order.size(), child.refs(), child.consts(),
+            child.lags()));
+        order.add(children.get(largest));
         total += CALL_BYTES - bytes[largest];
         bytes[largest] = CALL_BYTES;
       }
-      return total;
+      return new Size(total, refs, consts, lags);
     }
 
     private static List<Expr> children(Expr e) {
