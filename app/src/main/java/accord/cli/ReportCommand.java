@@ -115,9 +115,8 @@ final class ReportCommand implements Callable<Integer> {
             + "with odds", "study one branch: copy its events into a scenario of their own");
       }
       SweepCommand.Request r = drawing.request(file.forPeriods(period), 1);
-      int slot = file.model().slotOf(tornadoOutput);
       accord.explore.Experiment e = accord.explore.Experiment.of(r.file(), r.priors(), r.seed(), java.util.List.of(
-          new accord.explore.Output.Series(tornadoOutput, slot)), accord.solve.SolverSettings.DEFAULT);
+          new accord.explore.Output.Series(tornadoOutput)), accord.solve.SolverSettings.DEFAULT);
       tornado = accord.explore.Sensitivity.oneAtATime(e, period, 0.05, 0.95, r.threads());
     }
     accord.explore.grid.Grid.Result grid = null;

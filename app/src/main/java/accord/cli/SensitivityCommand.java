@@ -102,8 +102,8 @@ final class SensitivityCommand implements Callable<Integer> {
           + "branches with odds", "study one branch: copy its events into a scenario of their own");
     }
     SweepCommand.Request r = drawing.request(file.forPeriods(period), 1);
-    Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), List.of(new Output.Series(model.slots().get(slot).label(),
-        slot)), SolverSettings.DEFAULT);
+    Experiment e = Experiment.of(r.file(), r.priors(), r.seed(), List.of(new Output.Series(model.slots().get(slot).label())),
+        SolverSettings.DEFAULT);
     String label = model.slots().get(slot).label();
     long start = System.nanoTime();
     w.println("scenario: " + file.name() + "; " + label + " in " + model.periodLabel(period)

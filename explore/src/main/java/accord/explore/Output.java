@@ -44,7 +44,7 @@ public interface Output {
   }
 
   /** A series of the model by its label ({@code TB[USA]}): scenario less baseline, in its own unit. */
-  record Series(String label, int slot) implements Output {
+  record Series(String label) implements Output {
     @Override
     public String name() {
       return label;

@@ -18,8 +18,7 @@ class SweepTest {
   private Experiment toy(long seed) throws Exception {
     ScenarioFile f = ScenarioFile.load(Toy.write(dir));
     Priors p = Priors.load(dir.resolve("priors.csv"), f.model());
-    int y = f.model().slotOf("Y");
-    return Experiment.of(f, p, seed, List.of(new Output.Series("Y", y), new Output.Series("K", f.model().slotOf("K"))),
+    return Experiment.of(f, p, seed, List.of(new Output.Series("Y"), new Output.Series("K")),
         SolverSettings.DEFAULT);
   }
 
@@ -151,7 +150,7 @@ class SweepTest {
         + "leak,uniform,,,0,0.1,assumption: a test\n");
     ScenarioFile f = ScenarioFile.load(dir.resolve("leak.yaml"));
     Priors p = Priors.load(dir.resolve("leak.csv"), f.model());
-    Experiment e = Experiment.of(f, p, 3, List.of(new Output.Series("H", f.model().slotOf("H"))),
+    Experiment e = Experiment.of(f, p, 3, List.of(new Output.Series("H")),
         SolverSettings.DEFAULT);
     int failed = 0;
     for (DrawResult r : collect(e, 40, 1)) {
