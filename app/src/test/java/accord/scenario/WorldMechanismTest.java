@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per mechanism of the world model's second edition, each asserting the direction (and
@@ -27,6 +28,9 @@ class WorldMechanismTest {
 
   static final Path WORLD = Path.of("..", "models", "world", "world.acc").toAbsolutePath().normalize();
   static final int PERIODS = 13;
+  /** The scenarios the tests write, removed after the class. */
+  @TempDir
+  static Path files;
   /** Period of 2025Q2, the quarter the shocks start (period 1 is 2024Q4). */
   static final int Q2 = 3;
   static Results baseline;
@@ -39,7 +43,7 @@ class WorldMechanismTest {
   }
 
   static ScenarioFile scenario(String... changes) throws IOException {
-    Path file = Files.createTempFile("accord-mechanism", ".yaml");
+    Path file = Files.createTempFile(files, "mechanism", ".yaml");
     StringBuilder b = new StringBuilder("model: " + WORLD + "\nperiods: " + PERIODS + "\nset:\n");
     for (String c : changes) {
       b.append("  - ").append(c).append('\n');

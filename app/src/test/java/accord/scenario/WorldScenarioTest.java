@@ -54,8 +54,8 @@ class WorldScenarioTest {
   }
 
   @Test
-  void aWildcardKeySetsEveryMatchingElement() throws java.io.IOException {
-    Path file = java.nio.file.Files.createTempFile("accord-wildcard", ".yaml");
+  void aWildcardKeySetsEveryMatchingElement(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Path file = dir.resolve("wildcard.yaml");
     java.nio.file.Files.writeString(file, "model: " + SCENARIOS.resolve("../world.acc").toAbsolutePath().normalize()
         + "\nperiods: 5\nset:\n  - {at: 2025Q2, values: {\"xq[CHN,*,CRM]\": 1.0}}\n");
     ScenarioFile f = ScenarioFile.load(file);

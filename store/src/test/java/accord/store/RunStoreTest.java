@@ -93,8 +93,10 @@ class RunStoreTest {
   void aSweepKilledMidwayLeavesEveryFinishedDrawAndResumes(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("runs.duckdb");
     Path started = dir.resolve("started");
-    Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(), started.toString())
+    // its temporary files (DuckDB's native library, 70 MB, which a killed JVM cannot delete) in dir
+    Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
+        file.toString(), started.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -41,6 +41,9 @@ class LabBrowserTest {
   static final Path SHOTS = Path.of("target");
   static LabServer server;
   static ChromeDriver browser;
+  /** The browser's profile, removed after the class. */
+  @org.junit.jupiter.api.io.TempDir
+  static Path profile;
 
   @BeforeAll
   static void open() throws Exception {
@@ -53,7 +56,7 @@ class LabBrowserTest {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory("lab-chromium"));
+        "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
         options);

@@ -110,8 +110,9 @@ class SweepResumeTest {
   }
 
   private static Process server(Path dir, Path store, String name) throws Exception {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), ServerProcess.class.getName(), TestServer.HOME.toString(),
+    // its temporary files (DuckDB's native library, 70 MB, which a killed JVM cannot delete) in dir
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(), TestServer.HOME.toString(),
         store.toString(), dir.resolve(name).toString()).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile()).start();
   }

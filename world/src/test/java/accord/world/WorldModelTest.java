@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 class WorldModelTest {
 
   static final Path WORLD = Path.of("..", "models", "world");
+  /** A copy of the model the calibration writes into, removed after the class. */
+  @org.junit.jupiter.api.io.TempDir
   static Path copy;
   static List<WorldCalibration.Target> targets;
 
   @BeforeAll
   static void calibrateACopy() throws IOException {
-    copy = Files.createTempDirectory("accord-world");
     for (String dir : List.of("data", "calibrated")) {
       Files.createDirectories(copy.resolve(dir));
       try (Stream<Path> files = Files.list(WORLD.resolve(dir))) {
