@@ -4,6 +4,7 @@ import accord.accounts.AccountingCheck;
 import accord.accounts.ConditionCheck;
 import accord.accounts.Violation;
 import accord.cache.ModelCache;
+import accord.cache.Timings;
 import accord.lang.Diagnostic;
 import accord.lang.ModelException;
 import accord.lang.Span;
@@ -208,9 +209,11 @@ final class RunCommand implements Callable<Integer> {
     int n = periods == null ? (model.calendar() != null ? ScenarioFile.CALENDAR_PERIODS : 50) : periods;
     Results r = Simulator.run(program, new Scenario("baseline", n, closure, List.of(), null), settings);
     long t4 = System.nanoTime();
-    if (System.getProperty("accord.timings") != null) {
-      err.printf("timings: load %.0f ms, analyse and compile %.0f ms, solve %.0f ms%n", (t1 - t0) / 1e6,
-          (t3 - t1) / 1e6, (t4 - t3) / 1e6);
+    if (Timings.on()) {
+      // the cache's own phases (read, decoded, ...) first, then the command's
+      String cache = Timings.drain();
+      err.printf("timings: %sload %.0f ms, analyse and compile %.0f ms, solve %.0f ms%n",
+          cache.isEmpty() ? "" : cache + "; ", (t1 - t0) / 1e6, (t3 - t1) / 1e6, (t4 - t3) / 1e6);
     }
     return r;
   }

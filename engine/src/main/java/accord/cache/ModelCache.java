@@ -109,10 +109,8 @@ public final class ModelCache {
       try {
         long t1 = System.nanoTime();
         Model m = ModelCodec.decodeModel(entry.model());
-        if (System.getProperty("accord.timings") != null) {
-          System.err.printf("timings: model cache read and checked %.0f ms, decoded %.0f ms%n", (t1 - t0) / 1e6,
-              (System.nanoTime() - t1) / 1e6);
-        }
+        Timings.add("model cache read and checked", t0, t1);
+        Timings.add("decoded", t1, System.nanoTime());
         DECODED.incrementAndGet();
         remember(m, entry);
         return m;
@@ -224,10 +222,9 @@ public final class ModelCache {
         Partials partials = ModelCodec.decodePartials(blob);
         long t2 = System.nanoTime();
         Program p = Program.compile(s, partials);
-        if (System.getProperty("accord.timings") != null) {
-          System.err.printf("timings: structure %.0f ms, derivatives decoded %.0f ms, compiled %.0f ms%n", (t1 - t0) / 1e6,
-              (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
-        }
+        Timings.add("structure", t0, t1);
+        Timings.add("derivatives decoded", t1, t2);
+        Timings.add("compiled", t2, System.nanoTime());
         return p;
       } catch (RuntimeException corrupt) {
         // derived again below
