@@ -6,14 +6,12 @@ import accord.backtest.Backtest;
 import accord.compare.Comparison;
 import accord.compare.ComparisonText;
 import accord.compare.Indicator;
-import accord.compare.Table;
 import accord.model.Kind;
 import accord.model.Model;
 import accord.model.Slot;
 import accord.output.CsvWriter;
 import accord.output.SeriesSelection;
 import accord.report.Html;
-import accord.report.MatrixTable;
 import accord.report.Report;
 import accord.scenario.ScenarioFile;
 import accord.sim.Results;
@@ -277,7 +275,7 @@ final class Api {
   void compare(Context ctx) {
     Lab.Run run = runOf(Body.read(ctx, "comparison request", RUN_FIELDS));
     if (!run.world()) {
-      throw notWorld(run, "compare");
+      throw Requests.notWorld(run, "compare");
     }
     Comparison c = run.comparison();
     Map<String, Object> out = summary(run);
@@ -286,7 +284,7 @@ final class Api {
     out.put("to", c.label(c.scenario().periods()));
     out.put("horizons", c.periods().stream().map(p -> Map.of("quarter", c.label(p), "horizon", c.horizon(p))).toList());
     out.put("text", ComparisonText.render(c));
-    out.put("tables", ComparisonText.tables(c).stream().map(Api::table).toList());
+    out.put("tables", ComparisonText.tables(c).stream().map(Json::table).toList());
     out.put("rows", c.rows());
     List<Violation> broken = new ArrayList<>();
     c.solutions().forEach(r -> broken.addAll(AccountingCheck.check(r)));
@@ -295,30 +293,6 @@ final class Api {
             broken.get(0).diagnostic(c.scenario().model()).render()));
     ctx.status(201);
     Json.write(ctx, out);
-  }
-
-  private static Map<String, Object> table(Table t) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("title", t.title());
-    out.put("header", t.header());
-    out.put("rows", t.rows());
-    return out;
-  }
-
-  private static ApiError notWorld(Lab.Run run, String what) {
-    return new ApiError(400, "E411", what + " reads the world model's outputs; scenario " + run.entry().name()
-        + " runs model " + run.results().model().name() + ", which lacks them",
-        "choose a scenario of models/world/scenarios, or fetch this run's series and CSV");
-  }
-
-  /** The world run a request names, its query parameters checked; E411 for a run of another model. */
-  private Lab.Run worldRun(Context ctx, String request, String what, String... parameters) {
-    Query.allow(ctx, request, parameters);
-    Lab.Run run = lab.get(ctx.pathParam("id"));
-    if (!run.world()) {
-      throw notWorld(run, what);
-    }
-    return run;
   }
 
   void csv(Context ctx) {
@@ -350,11 +324,11 @@ final class Api {
     Query.allow(ctx, "a report request", "region", "quarter");
     Lab.Run run = lab.get(ctx.pathParam("id"));
     if (!run.world()) {
-      throw notWorld(run, "the report");
+      throw Requests.notWorld(run, "the report");
     }
     Comparison c = run.comparison();
-    String region = region(ctx, c.scenario());
-    int period = quarter(ctx, c.scenario(), c.periods().get(Math.min(1, c.periods().size() - 1)));
+    String region = Requests.region(ctx, c.scenario().model());
+    int period = Requests.quarter(ctx, c.scenario(), c.periods().get(Math.min(1, c.periods().size() - 1)));
     List<List<Backtest.Comparison>> bt = lab.backtest();
     java.nio.file.Path world = lab.library().home().resolve("models/world");
     String html = Report.html(new Report.Inputs(run.file(), c, region, period, bt.get(0), bt.get(1), world));
@@ -369,130 +343,6 @@ final class Api {
     ctx.result(lab.library().relative(html));
   }
 
-  void matrix(Context ctx) {
-    Lab.Run run = worldRun(ctx, "a matrix request", "the transactions-flow matrix", "region", "quarter");
-    Results r = run.results();
-    String region = region(ctx, r);
-    int period = quarter(ctx, r, run.comparison().periods().get(0));
-    Table t = MatrixTable.of(r, "flows[" + region + "]", period);
-    Map<String, Object> out = table(t);
-    out.put("region", region);
-    out.put("quarter", r.model().periodLabel(period));
-    out.put("largestSum", largestSum(t));
-    Json.write(ctx, out);
-  }
-
-  /** The largest absolute row or column sum the table shows (its zeros, as numbers). */
-  private static double largestSum(Table t) {
-    double max = 0;
-    int sumCol = t.header().size() - 1;
-    for (List<String> row : t.rows()) {
-      boolean sums = row.get(0).equals("column sum");
-      for (int i = 1; i < row.size(); i++) {
-        if ((sums || i == sumCol) && !row.get(i).isEmpty()) {
-          max = Math.max(max, Math.abs(Double.parseDouble(row.get(i))));
-        }
-      }
-    }
-    return max;
-  }
-
-  void flows(Context ctx) {
-    Lab.Run run = worldRun(ctx, "a flows request", "the trade flows", "quarter");
-    Results r = run.results();
-    int period = quarter(ctx, r, run.comparison().periods().get(0));
-    Json.write(ctx, Map.of("quarter", r.model().periodLabel(period), "unit", "USD bn a year (goods exports)",
-        "flows", Flows.goods(r, period)));
-  }
-
-  /**
-   * The capital flows of a run in a quarter: each region's net purchases of each other's debt,
-   * private and official, the net lending of each pair, and each region's net equity flow.
-   */
-  void capital(Context ctx) {
-    Lab.Run run = worldRun(ctx, "a capital-flows request", "the capital flows", "quarter");
-    Results r = run.results();
-    int period = quarter(ctx, r, run.comparison().periods().get(0));
-    List<Map<String, Object>> debt = Flows.debt(r, period);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("quarter", r.model().periodLabel(period));
-    out.put("unit", "USD bn a year");
-    out.put("debt", debt);
-    out.put("net", Flows.netLending(debt));
-    out.put("equity", Flows.equity(r, period));
-    Json.write(ctx, out);
-  }
-
-  void backtest(Context ctx) {
-    Query.allow(ctx, "the back-test");
-    List<List<Backtest.Comparison>> bt = lab.backtest();
-    Json.write(ctx, Map.of("replay2025", bt.get(0).stream().map(Api::backtestRow).toList(),
-        "rounds2018", bt.get(1).stream().map(Api::backtestRow).toList()));
-  }
-
-  private static Map<String, Object> backtestRow(Backtest.Comparison c) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", c.name());
-    out.put("unit", c.unit());
-    out.put("observed", Json.finite(c.observed()));
-    out.put("model", Json.finite(c.model()));
-    out.put("baseline", Json.finite(c.baseline()));
-    out.put("error", Json.finite(c.error()));
-    out.put("source", c.source());
-    return out;
-  }
-
-  static final List<String> SWEEP_FIELDS = List.of("scenario", "overrides", "draws", "seed", "quarters");
-
-  /**
-   * Starts a Monte Carlo sweep of a library scenario, with its levers moved as a run's overrides
-   * move them, as a job: 202 with its id; GET it for progress and fans.
-   */
-  void startSweep(Context ctx) {
-    Body b = Body.read(ctx, "sweep request", SWEEP_FIELDS);
-    Library.Entry e = lab.library().get(b.text("scenario"));
-    Map<String, Double> overrides = b.numbers("overrides");
-    Integer draws = b.integer("draws");
-    Integer seed = b.integer("seed");
-    Integer quarters = b.integer("quarters");
-    Sweeps.Job job = lab.sweeps().start(new Sweeps.Request(e, Map.copyOf(overrides), lab.text(e, overrides),
-        draws == null ? 200 : draws, seed == null ? 1 : seed, quarters == null ? 24 : quarters));
-    ctx.status(202);
-    Json.write(ctx, Sweeps.view(job, "USA"));
-  }
-
-  /** A sweep's state and progress; its fans for ?region= (default USA) once done. */
-  void sweep(Context ctx) {
-    Sweeps.Job job = lab.sweeps().get(ctx.pathParam("id"));
-    String region = ctx.queryParam("region") == null ? "USA" : ctx.queryParam("region");
-    List<String> regions = job.experiment.model().sets().get("Region").elements();
-    if (!regions.contains(region)) {
-      throw new ApiError(400, "E412", "region '" + region + "' is not a region of the world model",
-          "the regions are " + String.join(", ", regions));
-    }
-    Json.write(ctx, Sweeps.view(job, region));
-  }
-
-  /** Cancels a sweep: waiting, it never starts; running, it stops between draws. */
-  void cancelSweep(Context ctx) {
-    Json.write(ctx, Sweeps.view(lab.sweeps().cancel(ctx.pathParam("id")), "USA"));
-  }
-
-  static final List<String> EXPLAIN_FIELDS = List.of("scenario", "overrides", "output", "at");
-
-  /**
-   * A library scenario's effect (its levers moved as a run's overrides move them) on an output in a
-   * quarter, split into the model's channels, as {@code accord explain} splits it.
-   */
-  void explain(Context ctx) {
-    Body b = Body.read(ctx, "channel decomposition request", EXPLAIN_FIELDS);
-    Library.Entry e = lab.library().get(b.text("scenario"));
-    Map<String, Double> overrides = b.numbers("overrides");
-    String output = b.optionalText("output");
-    Json.write(ctx, lab.explanations().explain(e, overrides, lab.text(e, overrides), output == null ? "TB[USA]"
-        : output, b.optionalText("at")));
-  }
-
   // ---- helpers -------------------------------------------------------------------------------
 
   private static List<String> labels(Model m, int from, int to) {
@@ -503,26 +353,5 @@ final class Api {
     return out;
   }
 
-  private static String region(Context ctx, Results r) {
-    String region = ctx.queryParam("region") == null ? "USA" : ctx.queryParam("region");
-    List<String> regions = r.model().sets().get("Region").elements();
-    if (!regions.contains(region)) {
-      throw new ApiError(400, "E412", "region '" + region + "' is not a region of the world model",
-          "the regions are: " + String.join(", ", regions));
-    }
-    return region;
-  }
 
-  private static int quarter(Context ctx, Results r, int otherwise) {
-    String q = ctx.queryParam("quarter");
-    if (q == null) {
-      return otherwise;
-    }
-    int p = r.model().periodOf(q);
-    if (p < 2 || p > r.periods()) {
-      throw new ApiError(400, "E412", "quarter '" + q + "' is not a quarter of this run",
-          "the run's quarters are " + r.model().periodLabel(2) + " to " + r.model().periodLabel(r.periods()));
-    }
-    return p;
-  }
 }

@@ -1,9 +1,12 @@
 package accord.web;
 
+import accord.compare.Table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** JSON out: one mapper; numbers that are not finite become null (JSON has no NaN). */
 final class Json {
@@ -31,6 +34,15 @@ final class Json {
     for (double v : vs) {
       out.add(finite(v));
     }
+    return out;
+  }
+
+  /** A table of accord.compare as JSON: its title, header and rows of text. */
+  static Map<String, Object> table(Table t) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("title", t.title());
+    out.put("header", t.header());
+    out.put("rows", t.rows());
     return out;
   }
 }

@@ -86,7 +86,7 @@ public final class LabServer implements AutoCloseable {
     this.options = options;
     this.lab = lab;
     this.token = options.token() == null ? null : sha256(options.token());
-    List<Route> routes = routes(new Api(lab));
+    List<Route> routes = routes(lab);
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -120,7 +120,10 @@ public final class LabServer implements AutoCloseable {
   }
 
   /** The server's routes, in one place. */
-  static List<Route> routes(Api api) {
+  static List<Route> routes(Lab lab) {
+    Api api = new Api(lab);
+    WorldViews world = new WorldViews(lab);
+    UncertaintyApi uncertainty = new UncertaintyApi(lab);
     List<Route> out = new ArrayList<>();
     out.add(new Route("GET", "/", LabServer::page));
     out.add(new Route("GET", "/lab/{file}", LabServer::asset));
@@ -133,21 +136,21 @@ public final class LabServer implements AutoCloseable {
     out.add(new Route("GET", "/api/runs/{id}/series", api::series));
     out.add(new Route("GET", "/api/runs/{id}/csv", api::csv));
     out.add(new Route("GET", "/api/runs/{id}/report", api::report));
-    out.add(new Route("GET", "/api/runs/{id}/matrix", api::matrix));
-    out.add(new Route("GET", "/api/runs/{id}/flows", api::flows));
-    out.add(new Route("GET", "/api/runs/{id}/capital", api::capital));
+    out.add(new Route("GET", "/api/runs/{id}/matrix", world::matrix));
+    out.add(new Route("GET", "/api/runs/{id}/flows", world::flows));
+    out.add(new Route("GET", "/api/runs/{id}/capital", world::capital));
     out.add(new Route("POST", "/api/compare", api::compare));
-    out.add(new Route("GET", "/api/backtest", api::backtest));
-    out.add(new Route("POST", "/api/sweeps", api::startSweep));
-    out.add(new Route("GET", "/api/sweeps/{id}", api::sweep));
-    out.add(new Route("DELETE", "/api/sweeps/{id}", api::cancelSweep));
-    out.add(new Route("POST", "/api/explain", api::explain));
+    out.add(new Route("GET", "/api/backtest", world::backtest));
+    out.add(new Route("POST", "/api/sweeps", uncertainty::startSweep));
+    out.add(new Route("GET", "/api/sweeps/{id}", uncertainty::sweep));
+    out.add(new Route("DELETE", "/api/sweeps/{id}", uncertainty::cancelSweep));
+    out.add(new Route("POST", "/api/explain", uncertainty::explain));
     return out;
   }
 
   /** The routes, without handlers: for the OpenAPI test. */
   public static List<Route> routes() {
-    return routes(new Api(null)).stream().map(r -> new Route(r.method(), r.path(), null)).toList();
+    return routes((Lab) null).stream().map(r -> new Route(r.method(), r.path(), null)).toList();
   }
 
   /** Starts a server; {@link IllegalArgumentException} (E718) for an address off loopback without a token. */
