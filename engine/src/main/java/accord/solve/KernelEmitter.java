@@ -55,9 +55,12 @@ final class KernelEmitter {
   private static final int FIRST_LAG_ROW = 13;
   /**
    * The bytecode a method's tree may take before its largest subtrees become parts: well under
-   * HotSpot's 8000 (so that a kernel compiles at once), well over a typical equation's few hundred.
+   * HotSpot's 8000 (so that a kernel compiles at once), over a typical equation's few hundred.
+   * C2's time grows faster than a method's size: at 2000 it spent 46 s compiling in a 1,500-draw
+   * sweep of the world model on 2 cores (24.6 draws a second), at 800 18 s (33.1), at 1200 23 s;
+   * C1's code is as fast either way (bench/README.md).
    */
-  static final int METHOD_BYTES = 2000;
+  static final int METHOD_BYTES = 800;
   /** About the bytes of a part's call: nine arguments and the invocation. */
   private static final int CALL_BYTES = 30;
 
