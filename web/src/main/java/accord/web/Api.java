@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The handlers of the JSON API: each reads its request, asks {@link Lab} and writes JSON. No
- * economics here: the numbers are those of accord.compare, accord.report and the engine.
+ * The handlers of the JSON API's library and runs (their series, comparisons, CSV and report):
+ * each reads its request, asks {@link Lab} and writes JSON. The world model's own views are
+ * {@link WorldViews}', sweeps and decompositions {@link UncertaintyApi}'s. No economics here: the
+ * numbers are those of accord.compare, accord.report and the engine.
  */
 final class Api {
 
@@ -352,6 +354,4 @@ final class Api {
     }
     return out;
   }
-
-
 }
