@@ -22,6 +22,7 @@ public final class Program {
   /** The largest packed tangent of a simultaneous block. */
   private final int maxTangent;
   private final int maxPartials;
+  private final Diagnosis diagnosis = new Diagnosis(this);
 
   private Program(BlockStructure structure, int codegenAfter, Partials given) {
     this.structure = structure;
@@ -219,7 +220,7 @@ public final class Program {
       return;
     }
     if (p.value() < DEPENDENT) {
-      throw failure(Kind.INDETERMINATE, String.format("the block is indeterminate: its equations are not"
+      throw diagnosis.failure(Kind.INDETERMINATE, String.format("the block is indeterminate: its equations are not"
           + " independent (its Jacobian is singular at the solution found: smallest scaled pivot %.1e), so they do"
           + " not determine its variables", p.value()), null, b, period, w, p.row());
     }
@@ -272,7 +273,7 @@ public final class Program {
    * (the merit function of the line search; the weights stay fixed while a block is solved, so
    * that the merit function is the same function at every trial point).
    */
-  private double residuals(CompiledBlock b, double[] x, double[] cur, double[][] rows, int t, int period, Workspace w) {
+  double residuals(CompiledBlock b, double[] x, double[] cur, double[][] rows, int t, int period, Workspace w) {
     for (int i = 0; i < b.k; i++) {
       cur[b.slot[i]] = x[i];
     }
@@ -318,7 +319,7 @@ public final class Program {
   }
 
   /** Exact Jacobian of the tear residuals by the chain rule through the assignments. */
-  private void jacobian(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
+  void jacobian(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
     double[] d = w.partials;
     if (!b.partialsByCode(cur, rows, t, d)) {
       try {
@@ -334,7 +335,7 @@ public final class Program {
           }
         }
       } catch (EvalException e) {
-        throw failure(Kind.OTHER, "the Jacobian cannot be evaluated: " + e.getMessage(), JACOBIAN_HELP, b, period, w, -1);
+        throw diagnosis.failure(Kind.OTHER, "the Jacobian cannot be evaluated: " + e.getMessage(), JACOBIAN_HELP, b, period, w, -1);
       }
     }
     b.tangents.jacobian(d, b.assignDeps, b.tearDeps, w.tangent, w.jac);
@@ -383,7 +384,7 @@ public final class Program {
         }
         System.arraycopy(w.jac, 0, w.lu, 0, k * k);
         if (!Lu.factor(w.lu, k, w.pivot)) {
-          throw failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
+          throw diagnosis.failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
         }
         if (!broyden) {
           w.luCache[id] = java.util.Arrays.copyOf(w.lu, k * k);
@@ -420,7 +421,7 @@ public final class Program {
             break;
           }
           if (lambda < 1e-4) {
-            throw stuck(e, b, cur, rows, t, period, w);
+            throw diagnosis.stuck(e, b, cur, rows, t, period, w);
           }
         }
         lambda /= 2;
@@ -448,7 +449,7 @@ public final class Program {
       }
     }
     if (worst(b, w) > s.tolerance()) {
-      throw noConvergence(s.method(), null, b, cur, rows, t, period, s, w);
+      throw diagnosis.noConvergence(s.method(), null, b, cur, rows, t, period, s, w);
     }
   }
 
@@ -476,7 +477,7 @@ public final class Program {
         jacobian(b, cur, rows, t, period, w);
         w.jacobians++;
         if (w.jac[0] == 0 || !Double.isFinite(w.jac[0])) {
-          throw failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
+          throw diagnosis.failure(Kind.SINGULAR, "the Jacobian is singular", null, b, period, w, -1);
         }
         kept = new double[] {w.jac[0]};
         w.luCache[id] = kept;
@@ -496,7 +497,7 @@ public final class Program {
           ft = w.f[0];
         } catch (EvalFailure e) {
           if (fresh && lambda < 1e-4) {
-            throw stuck(e, b, cur, rows, t, period, w);
+            throw diagnosis.stuck(e, b, cur, rows, t, period, w);
           }
           failed = true;
         }
@@ -526,7 +527,7 @@ public final class Program {
       }
     }
     if (Math.abs(f) > s.tolerance() * w.scale[0]) {
-      throw noConvergence(Method.NEWTON, null, b, cur, rows, t, period, s, w);
+      throw diagnosis.noConvergence(Method.NEWTON, null, b, cur, rows, t, period, s, w);
     }
   }
 
@@ -624,7 +625,7 @@ public final class Program {
         } else {
           double d = ownPartial(b, i, cur, rows, t);
           if (d == 0) {
-            throw failure(Kind.OTHER, "Gauss-Seidel cannot solve an implicit equation whose derivative is zero",
+            throw diagnosis.failure(Kind.OTHER, "Gauss-Seidel cannot solve an implicit equation whose derivative is zero",
                 "use --method newton (the default), which solves the block's equations together", b, period, w, -1);
           }
           next = w.x[i] - w.f[i] / d;
@@ -635,7 +636,7 @@ public final class Program {
     }
     gaussSeidelResiduals(b, true, start, cur, rows, t, period, s, w);
     if (worst(b, w) > s.tolerance()) {
-      throw noConvergence(Method.GAUSS_SEIDEL, null, b, cur, rows, t, period, s, w);
+      throw diagnosis.noConvergence(Method.GAUSS_SEIDEL, null, b, cur, rows, t, period, s, w);
     }
   }
 
@@ -654,13 +655,13 @@ public final class Program {
         throw e;
       }
       residuals(b, start, cur, rows, t, period, w);
-      throw noConvergence(Method.GAUSS_SEIDEL, "gauss-seidel diverged after " + w.iterations + " iteration"
+      throw diagnosis.noConvergence(Method.GAUSS_SEIDEL, "gauss-seidel diverged after " + w.iterations + " iteration"
           + (w.iterations == 1 ? "" : "s") + " (" + e.getMessage() + " in the equation for '" + e.equation()
           + "')", b, cur, rows, t, period, s, w);
     }
   }
 
-  private static double ownPartial(CompiledBlock b, int i, double[] cur, double[][] rows, int t) {
+  static double ownPartial(CompiledBlock b, int i, double[] cur, double[][] rows, int t) {
     int[] deps = b.tearDeps[i];
     for (int p = 0; p < deps.length; p++) {
       if (deps[p] == i) {
@@ -673,144 +674,4 @@ public final class Program {
   private static final String JACOBIAN_HELP = "a derivative in this block cannot be evaluated at this point (a"
       + " kink or a pole: a square root or a power at zero, a division by something that reaches zero): check the"
       + " values that reach it";
-
-  /**
-   * Every step from the point reached, however short, leads where an equation cannot be evaluated
-   * (a log of a negative number, a value that is not finite): the iteration is stuck at a point
-   * where the equations are defined, which is a solver failure, not an error in the model. The
-   * report is made at that point.
-   */
-  private SolveFailure stuck(EvalFailure e, CompiledBlock b, double[] cur, double[][] rows, int t, int period,
-      Workspace w) {
-    residuals(b, w.x, cur, rows, t, period, w);
-    return failure(Kind.NO_CONVERGENCE, "stopped after " + w.iterations + " iteration" + (w.iterations == 1 ? "" : "s")
-        + ": every step from the point reached leads where " + e.getMessage() + " (in the equation for '"
-        + e.equation() + "')", "the block is pushed toward values where its equations are undefined: " + CHECK_VALUES,
-        b, period, w, -1);
-  }
-
-  private static final String CHECK_VALUES = "check the values the scenario sets (a lever far outside its usual"
-      + " range, or of the wrong sign), the closure, and this block's equations for a sign error or a missing term";
-
-  /**
-   * Ran out of iterations: the hint suggests another method only where it can work. Gauss-Seidel
-   * converges near a point only if its iteration contracts there (spectral radius below 1), which
-   * is measured; Broyden starts from the same exact Jacobian as Newton and only approximates it
-   * after, so it is never the cure for a failed Newton.
-   */
-  private SolveFailure noConvergence(Method method, String why, CompiledBlock b, double[] cur, double[][] rows, int t,
-      int period, SolverSettings s, Workspace w) {
-    String reason = why != null ? why : "no convergence after " + s.maxIterations() + " "
-        + method.name().toLowerCase().replace('_', '-') + " iterations";
-    double rho = gaussSeidelRadius(b, cur, rows, t, period, w);
-    String radius = String.format("spectral radius of its iteration about %.2g near this point", rho);
-    String help = switch (method) {
-      case GAUSS_SEIDEL -> (rho >= 1 ? "Gauss-Seidel diverges on this block (" + radius + ", above 1)"
-          : rho >= 0 ? "Gauss-Seidel converges too slowly on this block (" + radius + ")"
-          : "Gauss-Seidel does not converge on this block")
-          + ": use --method newton (the default), which follows the exact Jacobian";
-      case BROYDEN -> "use --method newton (the default): it evaluates the exact Jacobian where Broyden's"
-          + " approximation of it drifts; if Newton fails too, " + CHECK_VALUES;
-      case NEWTON -> "Newton with a line search found no solution from the start values: " + CHECK_VALUES
-          + (rho >= 0 && rho < 0.9 ? "; --method gauss-seidel also applies to this block (" + radius + ")" : "");
-    };
-    return failure(Kind.NO_CONVERGENCE, reason, help, b, period, w, -1);
-  }
-
-  /**
-   * The spectral radius of the Gauss-Seidel iteration on the block's tears at {@code cur} (its
-   * linearisation x - D^-1 f(x), D the diagonal it divides by: 1 for an equation that gives its
-   * tear, else the tear's own partial), by Gelfand's formula on the 128th power; -1 when the
-   * Jacobian cannot be evaluated there. Only for messages: it costs a Jacobian.
-   */
-  private double gaussSeidelRadius(CompiledBlock b, double[] cur, double[][] rows, int t, int period, Workspace w) {
-    int k = b.k;
-    try {
-      jacobian(b, cur, rows, t, period, w);
-    } catch (SolveFailure e) {
-      return -1;
-    }
-    double[] g = new double[k * k];
-    for (int i = 0; i < k; i++) {
-      double d;
-      try {
-        d = b.tearAssignable[i] ? 1 : ownPartial(b, i, cur, rows, t);
-      } catch (EvalException e) {
-        return -1;
-      }
-      if (d == 0 || !Double.isFinite(d)) {
-        return -1;
-      }
-      for (int j = 0; j < k; j++) {
-        g[i * k + j] = (i == j ? 1 : 0) - w.jac[i * k + j] / d;
-      }
-    }
-    return spectralRadius(g, k);
-  }
-
-  /** Gelfand's formula: ||G^m||^(1/m) for m = 128 by repeated squaring, normalised to stay finite; -1 if not finite. */
-  static double spectralRadius(double[] g, int k) {
-    double[] a = g.clone();
-    double[] sq = new double[k * k];
-    double log = 0;
-    int power = 1;
-    for (int step = 0; step <= 7; step++) {
-      double norm = 0;
-      for (double v : a) {
-        norm += v * v;
-      }
-      norm = Math.sqrt(norm);
-      if (!Double.isFinite(norm)) {
-        return -1;
-      }
-      if (norm == 0) {
-        return 0;
-      }
-      log += Math.log(norm) / power;
-      if (step == 7) {
-        break;
-      }
-      for (int i = 0; i < a.length; i++) {
-        a[i] /= norm;
-      }
-      for (int i = 0; i < k; i++) {
-        for (int j = 0; j < k; j++) {
-          double v = 0;
-          for (int q = 0; q < k; q++) {
-            v += a[i * k + q] * a[q * k + j];
-          }
-          sq[i * k + j] = v;
-        }
-      }
-      double[] tmp = a;
-      a = sq;
-      sq = tmp;
-      power *= 2;
-    }
-    return Math.exp(log);
-  }
-
-  /**
-   * The failure of block {@code b}; {@code help} null for the kind's default; {@code row} the tear
-   * equation to name, or -1 for the one with the largest residual.
-   */
-  private SolveFailure failure(Kind kind, String reason, String help, CompiledBlock b, int period, Workspace w,
-      int row) {
-    int worstI = 0;
-    for (int i = 1; i < b.k; i++) {
-      if (Math.abs(w.f[i]) / w.scale[i] > Math.abs(w.f[worstI]) / w.scale[worstI]) {
-        worstI = i;
-      }
-    }
-    if (row >= 0) {
-      worstI = row;
-    }
-    Block block = b.block;
-    Equation eq = equations.get(b.tearEq[worstI]);
-    List<String> vars = model().labels(block.variables());
-    Model m = model();
-    return new SolveFailure(kind, reason, help, period, block.index(), vars, eq.label(), eq.span().where(),
-        Math.abs(w.f[worstI]), w.scale[worstI], w.iterations)
-        .located(eq.span(), m.periodName(period));
-  }
 }

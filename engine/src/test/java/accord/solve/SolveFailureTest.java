@@ -85,10 +85,10 @@ class SolveFailureTest {
 
   @Test
   void spectralRadiusOfKnownMatrices() {
-    assertThat(Program.spectralRadius(new double[] {0.5, 1, 0, 0.3}, 2)).isCloseTo(0.5, within(0.05));
+    assertThat(Diagnosis.spectralRadius(new double[] {0.5, 1, 0, 0.3}, 2)).isCloseTo(0.5, within(0.05));
     // a rotation scaled by 2: complex eigenvalues 2i and -2i (the norm's 2^0.5 fades to its 128th root)
-    assertThat(Program.spectralRadius(new double[] {0, -2, 2, 0}, 2)).isCloseTo(2, within(0.01));
-    assertThat(Program.spectralRadius(new double[] {0, 0, 0, 0}, 2)).isZero();
+    assertThat(Diagnosis.spectralRadius(new double[] {0, -2, 2, 0}, 2)).isCloseTo(2, within(0.01));
+    assertThat(Diagnosis.spectralRadius(new double[] {0, 0, 0, 0}, 2)).isZero();
   }
 
   static SolveFailure failure(String text, Method method, int maxIterations) {
