@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Draws per second of `accord sweep` on the world model, 24 quarters (2025Q1-2030Q4), scenario and
 # baseline per draw, at 1 and 2 threads; the target is 10,000 draws in under 2 minutes on 2
-# cores (83 draws a second). Each run is the launcher's (./accord sweep: its JVM options, C1 only below
-# 1,000 draws, C2 from there) in a
-# fresh JVM (its warm-up counts, as a user's would); the rate is the sweep's own "draws a second"
-# line (loading and compiling the model excluded). ACCORD_JAVA_OPTS reaches the JVM, as for ./accord.
+# cores (83 draws a second). Each run is the launcher's (./accord sweep: its JVM options, C1 only
+# below 1,000 draws, C2 from there) in a fresh JVM (its warm-up counts, as a user's would); the rate
+# is the sweep's own "draws a second" line (loading and compiling the model excluded). ACCORD_JAVA_OPTS reaches the JVM, as for ./accord.
 #   bench/sweep.sh                       # DRAWS=400, us-china-tariffs.yaml
 #   DRAWS=10000 bench/sweep.sh           # the sweep
 #   SCENARIO=models/world/scenarios/negotiation-odds.yaml bench/sweep.sh
