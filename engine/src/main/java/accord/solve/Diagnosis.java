@@ -37,8 +37,8 @@ final class Diagnosis {
       worstI = row;
     }
     Block block = b.block;
-    Equation eq = program.model().equations().get(b.tearEq[worstI]);
     Model m = program.model();
+    Equation eq = m.equations().get(b.tearEq[worstI]);
     List<String> vars = m.labels(block.variables());
     return new SolveFailure(kind, reason, help, period, block.index(), vars, eq.label(), eq.span().where(),
         Math.abs(w.f[worstI]), w.scale[worstI], w.iterations)
