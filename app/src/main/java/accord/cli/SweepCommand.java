@@ -98,6 +98,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "show stack traces of internal errors")
   boolean debug;
 
+  /** The most draws a sweep takes. */
+  static final long MAX_DRAWS = 1_000_000;
+
   /** What a sweep needs from the command line, checked. */
   record Request(ScenarioFile file, Priors priors, long draws, long seed, int threads) {
 
@@ -114,6 +117,12 @@ final class SweepCommand implements Callable<Integer> {
     static Request of(ScenarioFile file, Path priorsPath, long draws, long seed, Integer threads) {
       if (draws < 1) {
         throw new Errors.UserError("E410", "--draws must be 1 or more, not " + draws);
+      }
+      if (draws > MAX_DRAWS) {
+        // a typed zero too many would start a sweep of years and fill the disk with its draws
+        throw new Errors.UserError("E410", String.format("--draws must be at most %,d, not %,d", MAX_DRAWS, draws),
+            "a million draws of the world model take about 7 hours on 2 cores and 36 GB of run store; for more, "
+            + "run sweeps with other seeds");
       }
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       if (t < 1 || t > 1024) {

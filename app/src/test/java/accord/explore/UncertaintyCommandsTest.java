@@ -66,6 +66,8 @@ public class UncertaintyCommandsTest {
     assertThat(o.err()).contains(bad + ":2:20: error[E607]: the prior of rhoR can draw 1, outside its declared range [0, 1)")
         .doesNotContain("Exception");
     assertThat(accord("sweep", TARIFFS, "--draws", "0").err()).contains("error[E410]: --draws must be 1 or more");
+    assertThat(accord("sweep", TARIFFS, "--draws", "10000000000").err())
+        .contains("error[E410]: --draws must be at most 1,000,000, not 10,000,000,000");
   }
 
   @Test
